@@ -1,0 +1,83 @@
+package io.ecrm.schemas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventDecoderTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final EventDecoder decoder = new EventDecoder();
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text.replace('\'', '"'));
+    }
+
+    @Test
+    void decodesAFullProductViewWithIsoTimestamp() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json("""
+                [{'eventId':'e1','type':'product_view','timestamp':'2025-11-24T10:15:30+01:00',
+                  'anonymousId':'anon-7','itemId':'sku-1','price':19.5,'currency':'EUR','url':'/p/sku-1'}]"""));
+        assertTrue(batch.valid(), () -> batch.errors().toString());
+        ClickEvent event = batch.events().get(0);
+        assertEquals(EventType.PRODUCT_VIEW, event.type());
+        assertEquals(1_763_975_730_000L, event.timestampMillis());
+        assertEquals("a:anon-7", event.visitorKey());
+        assertEquals(1, event.quantity());
+        assertEquals(19.5, event.price());
+    }
+
+    @Test
+    void acceptsEpochMillisAndPrefersTheCustomerAsVisitor() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json("""
+                [{'eventId':'e1','type':'purchase','timestamp':1763975730000,'anonymousId':'a','customerId':'c-9',
+                  'itemId':'sku-1','quantity':2}]"""));
+        assertTrue(batch.valid());
+        assertEquals("c:c-9", batch.events().get(0).visitorKey());
+        assertEquals(2, batch.events().get(0).quantity());
+    }
+
+    @Test
+    void reportsEveryBadFieldOfEveryEventAtOnceAndRefusesTheWholeBatch() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json("""
+                [{'eventId':'ok','type':'page_view','timestamp':1763975730000,'anonymousId':'a'},
+                 {'type':'product_view','timestamp':1763975730,'anonymousId':'a','quantity':0,'colour':'red'},
+                 {'eventId':'x','type':'teleport','timestamp':'yesterday','price':-1,'currency':'euro'}]"""));
+        assertFalse(batch.valid());
+        assertTrue(batch.events().isEmpty(), "nothing of a refused batch is kept");
+        List<String> pointers = batch.errors().stream().map(FieldError::pointer).toList();
+        assertEquals(List.of("/1/colour", "/1/eventId", "/1/timestamp", "/1/itemId", "/1/quantity",
+                "/2/type", "/2/timestamp", "/2/customerId", "/2/price", "/2/currency"), pointers);
+    }
+
+    @Test
+    void searchNeedsAQuery() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json("[{'eventId':'e','type':'search','timestamp':1763975730000,'anonymousId':'a'}]"));
+        assertEquals(List.of(new FieldError("/0/query", "is required")), batch.errors());
+    }
+
+    @Test
+    void refusesABodyThatIsNotAnArray() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json("{'eventId':'e'}"));
+        assertEquals("", batch.errors().get(0).pointer());
+    }
+
+    @Test
+    void refusesOverlongIdsAndWrongTypes() throws Exception {
+        String longId = "x".repeat(EventDecoder.MAX_ID_LENGTH + 1);
+        EventDecoder.Batch batch = decoder.decodeBatch(json("[{'eventId':'" + longId
+                + "','type':'login','timestamp':1763975730000,'customerId':42}]"));
+        assertEquals(List.of("/0/eventId", "/0/customerId"), batch.errors().stream().map(FieldError::pointer).toList());
+    }
+
+    @Test
+    void storageFormRoundTrips() {
+        ClickEvent event = new ClickEvent("e1", EventType.ADD_TO_CART, 1_763_975_730_000L, "a", "c", "s", "sku", 3,
+                9.99, "EUR", "/cart", null, "Mozilla/5.0", null);
+        assertEquals(event, EventJson.fromBytes(EventJson.toBytes(event)));
+    }
+}
