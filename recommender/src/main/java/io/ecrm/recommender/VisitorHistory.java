@@ -1,0 +1,113 @@
+package io.ecrm.recommender;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the recommender remembers of one visitor: their most recent distinct items, newest first,
+ * and what they bought. Immutable; {@link #observe} returns the next history together with the
+ * co-occurrence updates the event causes, so the streaming topology and offline training share
+ * exactly this logic.
+ */
+public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
+    public static final VisitorHistory EMPTY = new VisitorHistory(List.of(), List.of());
+
+    /** One item the visitor touched, with the weight of their strongest action on it. */
+    public record RecentItem(String itemId, double weight, long timestampMillis) {
+    }
+
+    /** The history after an event, and what the event adds to item counts. */
+    public record Observed(VisitorHistory history, List<ItemUpdate> updates) {
+    }
+
+    public VisitorHistory {
+        recent = List.copyOf(recent);
+        purchased = List.copyOf(purchased);
+    }
+
+    public List<String> recentItemIds() {
+        return recent.stream().map(RecentItem::itemId).toList();
+    }
+
+    /**
+     * Records one product event. The item pairs with up to {@code cooccurrenceWindow} of the
+     * visitor's most recent other items seen within {@code cooccurrenceWindowMillis}; a pair is
+     * weighted by the weaker of its two actions, so a view next to a purchase counts as a view.
+     * Cost is O(window), whatever the visitor's or the catalogue's size.
+     */
+    public Observed observe(String itemId, EventKind kind, long timestampMillis, RecommenderSettings settings) {
+        double weight = settings.weightOf(kind);
+        List<String> nextPurchased = purchased;
+        if (kind == EventKind.PURCHASE) {
+            nextPurchased = prepend(purchased, itemId, settings.purchasedItemsPerVisitor());
+        }
+        if (weight == 0.0) {
+            return new Observed(new VisitorHistory(recent, nextPurchased), List.of());
+        }
+        Map<String, Double> coWeights = new LinkedHashMap<>();
+        List<ItemUpdate> updates = new ArrayList<>();
+        int paired = 0;
+        for (RecentItem other : recent) {
+            if (paired == settings.cooccurrenceWindow()) {
+                break;
+            }
+            if (other.itemId().equals(itemId)) {
+                continue;
+            }
+            paired++;
+            if (Math.abs(timestampMillis - other.timestampMillis()) > settings.cooccurrenceWindowMillis()) {
+                continue;
+            }
+            double pairWeight = Math.min(weight, other.weight());
+            coWeights.put(other.itemId(), pairWeight);
+            updates.add(new ItemUpdate(other.itemId(), 0.0, Map.of(itemId, pairWeight)));
+        }
+        updates.add(0, new ItemUpdate(itemId, weight, coWeights));
+        return new Observed(new VisitorHistory(touch(itemId, weight, timestampMillis, settings), nextPurchased), updates);
+    }
+
+    private List<RecentItem> touch(String itemId, double weight, long timestampMillis, RecommenderSettings settings) {
+        List<RecentItem> next = new ArrayList<>(Math.min(recent.size() + 1, settings.recentItemsPerVisitor()));
+        double strongest = weight;
+        for (RecentItem item : recent) {
+            if (item.itemId().equals(itemId)) {
+                strongest = Math.max(strongest, item.weight());
+            }
+        }
+        next.add(new RecentItem(itemId, strongest, timestampMillis));
+        for (RecentItem item : recent) {
+            if (next.size() == settings.recentItemsPerVisitor()) {
+                break;
+            }
+            if (!item.itemId().equals(itemId)) {
+                next.add(item);
+            }
+        }
+        return next;
+    }
+
+    private static List<String> prepend(List<String> items, String item, int max) {
+        List<String> next = new ArrayList<>(Math.min(items.size() + 1, max));
+        next.add(item);
+        for (String other : items) {
+            if (next.size() == max) {
+                break;
+            }
+            if (!other.equals(item)) {
+                next.add(other);
+            }
+        }
+        return next;
+    }
+
+    /** Items a recommendation for this visitor should not show again. */
+    public Set<String> seenAndBought() {
+        Set<String> items = new HashSet<>(purchased);
+        recent.forEach(r -> items.add(r.itemId()));
+        return items;
+    }
+}
