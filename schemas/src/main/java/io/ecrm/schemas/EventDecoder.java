@@ -132,6 +132,10 @@ public final class EventDecoder {
                 error(field, "must be at most " + maxLength + " characters");
                 return null;
             }
+            if (text.chars().anyMatch(Character::isISOControl)) {
+                error(field, "must not contain control characters");
+                return null;
+            }
             return text;
         }
 

@@ -80,4 +80,18 @@ class EventDecoderTest {
                 9.99, "EUR", "/cart", null, "Mozilla/5.0", null);
         assertEquals(event, EventJson.fromBytes(EventJson.toBytes(event)));
     }
+
+    @Test
+    void refusesControlCharactersInText() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json("[{'eventId':'e\\u0000','type':'login','timestamp':1763975730000,'customerId':'c\\n1'}]"));
+        assertEquals(List.of("/0/eventId", "/0/customerId"), batch.errors().stream().map(FieldError::pointer).toList());
+    }
+
+    @Test
+    void tenantIdsAreSafeForTopicAndPathNames() {
+        assertTrue(TenantId.isValid("shop-1"));
+        assertFalse(TenantId.isValid("../etc"));
+        assertFalse(TenantId.isValid("Shop"));
+        assertFalse(TenantId.isValid(""));
+    }
 }

@@ -1,0 +1,36 @@
+package io.ecrm.schemas;
+
+/**
+ * The topic names and Streams application id of one tenant. Every name carries the tenant, so
+ * tenants share nothing but the brokers: {@code ecrm.<tenant>.<name>}.
+ */
+public record TenantTopics(TenantId tenant) {
+    /** Validated clickstream events, keyed by visitor ({@code c:<customerId>} or {@code a:<anonymousId>}). */
+    public String events() {
+        return name("events");
+    }
+
+    /** Co-occurrence updates, keyed by item: the visitor-partitioned side talks to the item-partitioned side here. */
+    public String itemUpdates() {
+        return name("item-updates");
+    }
+
+    /** Weighted item counts (compacted), the source of the global item-counts store. */
+    public String itemCounts() {
+        return name("item-counts");
+    }
+
+    /** Scored neighbour lists (compacted), the source of the global item-neighbours store. */
+    public String itemNeighbours() {
+        return name("item-neighbours");
+    }
+
+    /** The Kafka Streams application id: one per tenant, so state and consumer groups are per tenant. */
+    public String applicationId() {
+        return "ecrm-" + tenant.value();
+    }
+
+    private String name(String suffix) {
+        return "ecrm." + tenant.value() + "." + suffix;
+    }
+}

@@ -1,0 +1,63 @@
+package io.ecrm.streams;
+
+import io.ecrm.recommender.ItemNeighbours;
+import io.ecrm.recommender.RecommenderSettings;
+import io.ecrm.schemas.TenantTopics;
+import io.ecrm.streams.serde.StateSerdes;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * The tenant's recommendation topology:
+ * <pre>
+ * events (by visitor) -> VisitorEventsProcessor [visitor-history] -> item-updates (by item)
+ * item-updates -> ItemCountsProcessor [item-cooccurrence, dirty-items] -> item-counts, item-neighbours
+ * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours]
+ * </pre>
+ * A query needs the visitor's history (on the visitor's owner) and the global stores (everywhere).
+ */
+public final class RecommendationTopology {
+    private RecommendationTopology() {
+    }
+
+    public static Topology buildTopology(TenantTopics topics, RecommenderSettings settings, StreamsSettings streams) {
+        Serde<String> keys = StateSerdes.keys();
+        Topology topology = new Topology();
+
+        topology.addSource("events", keys.deserializer(), StateSerdes.events().deserializer(), topics.events());
+        topology.addProcessor("visitor-events", () -> new VisitorEventsProcessor(settings), "events");
+        topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), "visitor-events");
+        topology.addSink("item-updates-sink", topics.itemUpdates(), keys.serializer(),
+                StateSerdes.ITEM_UPDATE.serializer(), "visitor-events");
+
+        topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_UPDATE.deserializer(), topics.itemUpdates());
+        topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams.neighbourRefreshMillis()),
+                "item-updates");
+        topology.addStateStore(persistent(Stores.ITEM_COOCCURRENCE, StateSerdes.ITEM_COOCCURRENCE), "item-counts");
+        topology.addStateStore(persistent(Stores.DIRTY_ITEMS, Serdes.Long()), "item-counts");
+        topology.addSink(ItemCountsProcessor.COUNTS_SINK, topics.itemCounts(), keys.serializer(),
+                (topic, value) -> StateSerdes.counts().serializer().serialize(topic, (Double) value), "item-counts");
+        topology.addSink(ItemCountsProcessor.NEIGHBOURS_SINK, topics.itemNeighbours(), keys.serializer(),
+                (topic, value) -> StateSerdes.ITEM_NEIGHBOURS.toBytes((ItemNeighbours) value), "item-counts");
+
+        topology.addGlobalStore(
+                org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                                org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.ITEM_COUNTS), keys, StateSerdes.counts())
+                        .withLoggingDisabled(),
+                "item-counts-source", keys.deserializer(), StateSerdes.counts().deserializer(), topics.itemCounts(),
+                "item-counts-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_COUNTS));
+        topology.addGlobalStore(
+                persistent(Stores.ITEM_NEIGHBOURS, StateSerdes.ITEM_NEIGHBOURS).withLoggingDisabled(),
+                "item-neighbours-source", keys.deserializer(), StateSerdes.ITEM_NEIGHBOURS.deserializer(),
+                topics.itemNeighbours(), "item-neighbours-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_NEIGHBOURS));
+        return topology;
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> values) {
+        return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), StateSerdes.keys(), values);
+    }
+}

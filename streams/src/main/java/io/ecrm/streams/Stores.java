@@ -1,0 +1,27 @@
+package io.ecrm.streams;
+
+/**
+ * Names of every state store, and how each is partitioned. A store partitioned by visitor lives
+ * with the visitor's events; one partitioned by item lives with the item's updates; a global store
+ * is a full copy on every instance, so a query needs only the visitor's owner.
+ */
+public final class Stores {
+    /** Visitor key -> {@link io.ecrm.recommender.VisitorHistory}; partitioned by visitor; RocksDB, changelogged. */
+    public static final String VISITOR_HISTORY = "visitor-history";
+    /** Item id -> {@link io.ecrm.recommender.ItemCooccurrence}; partitioned by item; RocksDB, changelogged. */
+    public static final String ITEM_COOCCURRENCE = "item-cooccurrence";
+    /** Item id -> time marked; items whose neighbour list is due to be recomputed; partitioned by item. */
+    public static final String DIRTY_ITEMS = "dirty-items";
+    /** Item id -> weighted count, plus one partial total per item partition; global, in memory, restored from its topic. */
+    public static final String ITEM_COUNTS = "item-counts";
+    /** Item id -> {@link io.ecrm.recommender.ItemNeighbours}; global, RocksDB, restored from its topic. */
+    public static final String ITEM_NEIGHBOURS = "item-neighbours";
+
+    /** Key prefix of the per-partition totals in {@link #ITEM_COUNTS}; ids cannot hold control characters. */
+    public static final String TOTAL_PREFIX = "\u0000total/";
+    /** Key of a partition's running total in {@link #ITEM_COOCCURRENCE}. */
+    public static final String PARTITION_TOTAL = "\u0000total";
+
+    private Stores() {
+    }
+}

@@ -1,0 +1,30 @@
+package io.ecrm.streams;
+
+/**
+ * How the Streams side of a tenant runs, with defaults in {@link #DEFAULTS}.
+ *
+ * @param partitions partitions of each tenant topic: the most instances a tenant can scale out to
+ * @param replicationFactor replication of tenant and internal topics (1 for a single broker)
+ * @param streamThreads stream threads per instance and tenant
+ * @param standbyReplicas warm copies of each store on other instances, for fast fail-over
+ * @param neighbourRefreshMillis how often changed items get their neighbour lists recomputed
+ * @param commitIntervalMillis how often processing commits (exactly-once transactions)
+ */
+public record StreamsSettings(
+        int partitions,
+        short replicationFactor,
+        int streamThreads,
+        int standbyReplicas,
+        long neighbourRefreshMillis,
+        long commitIntervalMillis) {
+
+    public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 1000, 100);
+
+    public StreamsSettings {
+        if (partitions < 1 || replicationFactor < 1 || streamThreads < 1 || standbyReplicas < 0
+                || neighbourRefreshMillis < 1 || commitIntervalMillis < 1) {
+            throw new IllegalArgumentException("invalid streams settings: " + partitions + " partitions, replication "
+                    + replicationFactor + ", " + streamThreads + " threads, " + standbyReplicas + " standbys");
+        }
+    }
+}

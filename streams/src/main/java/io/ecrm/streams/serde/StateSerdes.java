@@ -1,0 +1,114 @@
+package io.ecrm.streams.serde;
+
+import io.ecrm.recommender.ItemCooccurrence;
+import io.ecrm.recommender.ItemNeighbours;
+import io.ecrm.recommender.ItemUpdate;
+import io.ecrm.recommender.ScoredItem;
+import io.ecrm.recommender.VisitorHistory;
+import io.ecrm.schemas.ClickEvent;
+import io.ecrm.schemas.EventJson;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The serdes of every topic and store of the recommendation topology, in one place. */
+public final class StateSerdes {
+    private StateSerdes() {
+    }
+
+    public static Serde<String> keys() {
+        return Serdes.String();
+    }
+
+    /** Events keep the JSON storage form of the schema, so any consumer can read the topic. */
+    public static Serde<ClickEvent> events() {
+        return Serdes.serdeFrom((topic, event) -> event == null ? null : EventJson.toBytes(event),
+                (topic, data) -> data == null ? null : EventJson.fromBytes(data));
+    }
+
+    public static Serde<Double> counts() {
+        return Serdes.Double();
+    }
+
+    public static final BinarySerde<VisitorHistory> VISITOR_HISTORY = new BinarySerde<>(1, (history, out) -> {
+        out.writeInt(history.recent().size());
+        for (VisitorHistory.RecentItem item : history.recent()) {
+            out.writeUTF(item.itemId());
+            out.writeDouble(item.weight());
+            out.writeLong(item.timestampMillis());
+        }
+        writeStrings(history.purchased(), out);
+    }, (in, version) -> {
+        int size = in.readInt();
+        List<VisitorHistory.RecentItem> recent = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            recent.add(new VisitorHistory.RecentItem(in.readUTF(), in.readDouble(), in.readLong()));
+        }
+        return new VisitorHistory(recent, readStrings(in));
+    });
+
+    public static final BinarySerde<ItemUpdate> ITEM_UPDATE = new BinarySerde<>(1, (update, out) -> {
+        out.writeUTF(update.itemId());
+        out.writeDouble(update.ownWeight());
+        writeWeights(update.coWeights(), out);
+    }, (in, version) -> new ItemUpdate(in.readUTF(), in.readDouble(), readWeights(in)));
+
+    public static final BinarySerde<ItemCooccurrence> ITEM_COOCCURRENCE = new BinarySerde<>(1, (item, out) -> {
+        out.writeDouble(item.weight());
+        writeWeights(item.coWeights(), out);
+    }, (in, version) -> new ItemCooccurrence(in.readDouble(), readWeights(in)));
+
+    public static final BinarySerde<ItemNeighbours> ITEM_NEIGHBOURS = new BinarySerde<>(1, (item, out) -> {
+        out.writeInt(item.neighbours().size());
+        for (ScoredItem neighbour : item.neighbours()) {
+            out.writeUTF(neighbour.itemId());
+            out.writeDouble(neighbour.score());
+        }
+    }, (in, version) -> {
+        int size = in.readInt();
+        List<ScoredItem> neighbours = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            neighbours.add(new ScoredItem(in.readUTF(), in.readDouble()));
+        }
+        return new ItemNeighbours(neighbours);
+    });
+
+    private static void writeStrings(List<String> strings, DataOutputStream out) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        List<String> strings = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            strings.add(in.readUTF());
+        }
+        return strings;
+    }
+
+    private static void writeWeights(Map<String, Double> weights, DataOutputStream out) throws IOException {
+        out.writeInt(weights.size());
+        for (Map.Entry<String, Double> entry : weights.entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeDouble(entry.getValue());
+        }
+    }
+
+    private static Map<String, Double> readWeights(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        Map<String, Double> weights = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            weights.put(in.readUTF(), in.readDouble());
+        }
+        return weights;
+    }
+}
