@@ -1,0 +1,129 @@
+package io.ecrm.serving;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrm.ingest.EventPublisher;
+import io.ecrm.recommender.Recommender;
+import io.ecrm.schemas.TenantId;
+import io.ecrm.schemas.TenantTopics;
+import io.ecrm.serving.http.ApiV1;
+import io.ecrm.serving.http.HttpApi;
+import io.ecrm.serving.http.routes.Events;
+import io.ecrm.serving.http.routes.Health;
+import io.ecrm.serving.http.routes.Recommendations;
+import io.ecrm.serving.http.routes.SimilarItems;
+import io.ecrm.serving.kafka.BrokerProbe;
+import io.ecrm.serving.kafka.EmbeddedKafka;
+import io.ecrm.streams.TenantStreams;
+import io.javalin.Javalin;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running engine: the embedded broker (unless an external cluster is configured), each
+ * tenant's Streams application, the event publisher and the HTTP API, started in that order and
+ * closed in the reverse order.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineSettings settings;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Tenants tenants = new Tenants();
+    private String bootstrapServers;
+    private EventPublisher publisher;
+    private Admin admin;
+    private Javalin http;
+
+    private Engine(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts every part; if one fails, the parts already started are closed again. */
+    public static Engine start(EngineSettings settings) throws Exception {
+        Engine engine = new Engine(settings);
+        try {
+            engine.startParts();
+            return engine;
+        } catch (Exception | Error e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    private void startParts() throws Exception {
+        if (settings.embeddedKafka()) {
+            EmbeddedKafka kafka = new EmbeddedKafka(settings.kafkaDir(), settings.kafkaPort(), settings.controllerPort());
+            started.push(kafka);
+            kafka.start();
+            bootstrapServers = kafka.bootstrapServers();
+            LOG.info("embedded Kafka broker (KRaft) on {}, log in {}", bootstrapServers, settings.kafkaDir());
+        } else {
+            bootstrapServers = settings.bootstrapServers();
+        }
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        started.push(admin);
+        Recommender recommender = new Recommender(settings.recommender());
+        for (TenantId tenant : settings.tenants()) {
+            TenantTopics topics = new TenantTopics(tenant);
+            TenantStreams.createTopics(admin, topics, settings.streams());
+            TenantStreams streams = new TenantStreams(topics, bootstrapServers, settings.stateDir(),
+                    settings.instanceId(), settings.recommender(), settings.streams());
+            started.push(streams);
+            streams.start();
+            tenants.add(tenant, new TenantEngine(streams, recommender));
+        }
+        publisher = new EventPublisher(bootstrapServers);
+        started.push(publisher);
+
+        ObjectMapper json = HttpApi.objectMapper();
+        ApiV1 routes = new ApiV1(
+                new Events(tenants, publisher, json, settings.maxBatchEvents()),
+                new Recommendations(tenants, settings.maxCount()),
+                new SimilarItems(tenants, settings.maxCount()),
+                new Health(tenants, new BrokerProbe(admin), bootstrapServers));
+        http = HttpApi.create(routes, json, settings.maxBodyBytes());
+        started.push(http::stop);
+        http.start(settings.httpHost(), settings.httpPort());
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public String baseUrl() {
+        return "http://" + settings.httpHost() + ":" + httpPort();
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Tenants tenants() {
+        return tenants;
+    }
+
+    public EventPublisher publisher() {
+        return publisher;
+    }
+
+    public Admin admin() {
+        return admin;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", part, e);
+            }
+        }
+    }
+}

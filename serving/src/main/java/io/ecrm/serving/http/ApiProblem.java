@@ -1,0 +1,72 @@
+package io.ecrm.serving.http;
+
+import io.ecrm.schemas.FieldError;
+import java.util.List;
+
+/**
+ * A request the API refuses, as an exception that carries its RFC 9457 problem: a stable type,
+ * the HTTP status, a human detail and, for validation, the bad fields. One mapper in
+ * {@link HttpApi} turns it into an {@code application/problem+json} response.
+ */
+public final class ApiProblem extends RuntimeException {
+    /** Stable problem types; the part after the base URI never changes once published. */
+    public enum Type {
+        VALIDATION(400, "Invalid request"),
+        MALFORMED_JSON(400, "Malformed JSON"),
+        NOT_FOUND(404, "Not found"),
+        PAYLOAD_TOO_LARGE(413, "Payload too large"),
+        UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+        METHOD_NOT_ALLOWED(405, "Method not allowed"),
+        NOT_READY(503, "Not ready"),
+        UNAVAILABLE(503, "Service unavailable"),
+        INTERNAL(500, "Internal error");
+
+        private final int status;
+        private final String title;
+
+        Type(int status, String title) {
+            this.status = status;
+            this.title = title;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String uri() {
+            return "https://ecrm.io/problems/" + name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    private final Type type;
+    private final List<FieldError> errors;
+
+    public ApiProblem(Type type, String detail, List<FieldError> errors) {
+        super(detail);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public ApiProblem(Type type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** Throws a validation problem naming the field when the condition does not hold. */
+    public static void check(boolean condition, String pointer, String message) {
+        if (!condition) {
+            throw new ApiProblem(Type.VALIDATION, pointer + " " + message, List.of(new FieldError(pointer, message)));
+        }
+    }
+}

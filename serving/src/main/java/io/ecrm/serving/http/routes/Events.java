@@ -1,0 +1,88 @@
+package io.ecrm.serving.http.routes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrm.ingest.EventPublisher;
+import io.ecrm.schemas.EventDecoder;
+import io.ecrm.serving.TenantEngine;
+import io.ecrm.serving.Tenants;
+import io.ecrm.serving.http.ApiProblem;
+import io.ecrm.serving.http.RequestParams;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code POST /v1/events}: takes a JSON array of clickstream events (schema
+ * {@code clickstream-event.v1.json}) for the request's tenant.
+ * <ul>
+ *   <li>202 {@code {"accepted": n}}: all n events are on Kafka (acks=all);</li>
+ *   <li>400 problem with one entry per bad field: nothing of the batch was written;</li>
+ *   <li>413 when the batch holds more than the configured number of events;</li>
+ *   <li>503 when Kafka did not take the batch: send it again, whole (event ids make a resend safe).</li>
+ * </ul>
+ */
+public final class Events implements Handler {
+    /** The answer to an accepted batch. */
+    public record Accepted(int accepted) {
+    }
+
+    private final Tenants tenants;
+    private final EventPublisher publisher;
+    private final ObjectMapper json;
+    private final int maxBatchEvents;
+    private final EventDecoder decoder = new EventDecoder();
+
+    public Events(Tenants tenants, EventPublisher publisher, ObjectMapper json, int maxBatchEvents) {
+        this.tenants = tenants;
+        this.publisher = publisher;
+        this.json = json;
+        this.maxBatchEvents = maxBatchEvents;
+    }
+
+    @Override
+    public void handle(Context ctx) throws InterruptedException {
+        TenantEngine tenant = RequestParams.tenant(ctx, tenants);
+        JsonNode body = readJson(ctx, json);
+        if (body.isArray() && body.size() > maxBatchEvents) {
+            throw new ApiProblem(ApiProblem.Type.PAYLOAD_TOO_LARGE,
+                    "a batch holds at most " + maxBatchEvents + " events; this one holds " + body.size());
+        }
+        EventDecoder.Batch batch = decoder.decodeBatch(body);
+        if (!batch.valid()) {
+            throw new ApiProblem(ApiProblem.Type.VALIDATION,
+                    batch.errors().size() + " invalid field(s); nothing of the batch was written", batch.errors());
+        }
+        try {
+            int accepted = publisher.publish(tenant.topics(), batch.events()).get(30, TimeUnit.SECONDS);
+            ctx.status(202).json(new Accepted(accepted));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
+                    "the event log did not take the batch; send it again (event ids make a resend safe)");
+        }
+    }
+
+    /** Parses a JSON body, refusing other media types and malformed JSON with a problem. */
+    static JsonNode readJson(Context ctx, ObjectMapper json) {
+        String contentType = ctx.contentType();
+        if (contentType != null && !contentType.toLowerCase().startsWith("application/json")) {
+            throw new ApiProblem(ApiProblem.Type.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+        }
+        try {
+            JsonNode body = json.readTree(ctx.bodyInputStream());
+            if (body == null || body.isMissingNode()) {
+                throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body is empty; expected a JSON array of events");
+            }
+            return body;
+        } catch (JsonProcessingException e) {
+            throw new ApiProblem(ApiProblem.Type.MALFORMED_JSON, "the body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body could not be read");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.ecrm.serving.http.routes;
+
+import io.ecrm.recommender.ScoredItem;
+import io.ecrm.serving.TenantEngine;
+import io.ecrm.serving.Tenants;
+import io.ecrm.serving.http.ApiProblem;
+import io.ecrm.serving.http.RequestParams;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+
+/**
+ * {@code GET /v1/items/{id}/similar?count=10}: the item's nearest neighbours, best first, scored
+ * by log-likelihood similarity of co-occurrence in visitors' recent windows (0 to 1). 404 when
+ * the tenant has never seen the item; an item seen alone so far has an empty list.
+ */
+public final class SimilarItems implements Handler {
+    /** The answer. */
+    public record Answer(String itemId, List<ScoredItem> items) {
+    }
+
+    private final Tenants tenants;
+    private final int maxCount;
+
+    public SimilarItems(Tenants tenants, int maxCount) {
+        this.tenants = tenants;
+        this.maxCount = maxCount;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        TenantEngine tenant = RequestParams.tenant(ctx, tenants);
+        String id = RequestParams.id(ctx, "id");
+        int count = RequestParams.count(ctx, 10, maxCount);
+        List<ScoredItem> items = tenant.similar(id, count)
+                .orElseThrow(() -> new ApiProblem(ApiProblem.Type.NOT_FOUND, "no events have named item " + id));
+        ctx.json(new Answer(id, items));
+    }
+}

@@ -1,0 +1,173 @@
+package io.ecrm.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecrm.recommender.VisitorHistory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path on a real embedded Kafka broker: events posted over HTTP go through Kafka and
+ * the Streams topology into RocksDB, and recommendations come back over HTTP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EngineEndToEndTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final long T0 = 1_763_975_730_000L;
+
+    @TempDir
+    static Path dataDir;
+    private EngineSettings settings;
+    private Engine engine;
+    private HttpClientSupport http;
+    private int sequence;
+
+    @BeforeAll
+    void start() throws Exception {
+        settings = TestEngines.embedded(dataDir);
+        engine = Engine.start(settings);
+        http = new HttpClientSupport(engine.baseUrl());
+        http.await("/health", r -> r.status() == 200 && "RUNNING".equals(r.body().at("/tenants/demo").asText()), PATIENCE);
+    }
+
+    @AfterAll
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private String view(String visitor, String item) {
+        return String.format("{\"eventId\":\"e%d\",\"type\":\"product_view\",\"timestamp\":%d,\"anonymousId\":\"%s\",\"itemId\":\"%s\"}",
+                sequence++, T0 + sequence * 1000L, visitor, item);
+    }
+
+    private HttpClientSupport.Response postEvents(List<String> events) throws Exception {
+        return http.post("/v1/events", "application/json", "[" + String.join(",", events) + "]");
+    }
+
+    private static List<String> itemIds(JsonNode answer) {
+        return StreamSupport.stream(answer.get("items").spliterator(), false).map(i -> i.get("itemId").asText()).toList();
+    }
+
+    @Test
+    @Order(1)
+    void postedEventsBecomeNeighboursAndRecommendations() throws Exception {
+        List<String> events = new ArrayList<>();
+        for (int v = 0; v < 12; v++) {
+            events.add(view("shopper-" + v, "tent"));
+            events.add(view("shopper-" + v, "sleeping-bag"));
+        }
+        events.add(view("shopper-x", "tent"));
+        events.add(view("shopper-x", "stove"));
+        HttpClientSupport.Response accepted = postEvents(events);
+        assertEquals(202, accepted.status());
+        assertEquals(events.size(), accepted.body().get("accepted").asInt());
+
+        HttpClientSupport.Response similar = http.await("/v1/items/tent/similar?count=5",
+                r -> r.status() == 200 && itemIds(r.body()).size() == 2, PATIENCE);
+        assertEquals(List.of("sleeping-bag", "stove"), itemIds(similar.body()));
+
+        assertEquals(202, postEvents(List.of(view("newcomer", "tent"))).status());
+        HttpClientSupport.Response recommended = http.await("/v1/customers/newcomer/recommendations?count=3",
+                r -> r.status() == 200 && itemIds(r.body()).get(0).equals("sleeping-bag"), PATIENCE);
+        assertEquals("tent", recommended.body().at("/items/0/because").asText());
+        assertFalse(itemIds(recommended.body()).contains("tent"), "the item being viewed is not recommended back");
+    }
+
+    @Test
+    @Order(2)
+    void anUnknownVisitorGetsPopularItems() throws Exception {
+        HttpClientSupport.Response answer = http.await("/v1/customers/nobody-yet/recommendations?count=2",
+                r -> r.status() == 200 && itemIds(r.body()).size() == 2, PATIENCE);
+        assertEquals("tent", itemIds(answer.body()).get(0));
+        assertTrue(answer.body().at("/items/0/because").isMissingNode());
+    }
+
+    @Test
+    @Order(3)
+    void aBatchWithABadEventIsRefusedWholeWithEveryBadField() throws Exception {
+        String bad = "{\"eventId\":\"bad\",\"type\":\"product_view\",\"timestamp\":1763975730,\"anonymousId\":\"ghost\"}";
+        HttpClientSupport.Response refused = postEvents(List.of(view("ghost", "lantern"), bad));
+        assertEquals(400, refused.status());
+        assertTrue(refused.contentType().startsWith("application/problem+json"));
+        List<String> pointers = StreamSupport.stream(refused.body().get("errors").spliterator(), false)
+                .map(e -> e.get("pointer").asText()).toList();
+        assertEquals(List.of("/1/timestamp", "/1/itemId"), pointers);
+        assertEquals("https://ecrm.io/problems/validation", refused.body().get("type").asText());
+
+        // a later good event for the same visitor is processed; the refused one never was
+        assertEquals(202, postEvents(List.of(view("ghost", "compass"))).status());
+        http.await("/v1/customers/ghost/recommendations", r -> r.status() == 200, PATIENCE);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        VisitorHistory history = null;
+        while (System.nanoTime() < deadline && history == null) {
+            history = engine.tenants().defaultTenant().history("ghost").orElse(null);
+            Thread.sleep(50);
+        }
+        assertEquals(List.of("compass"), history.recentItemIds());
+    }
+
+    @Test
+    @Order(4)
+    void badRequestsGetProblemsNeverStackTraces() throws Exception {
+        HttpClientSupport.Response malformed = http.post("/v1/events", "application/json", "[{\"eventId\":");
+        assertEquals(400, malformed.status());
+        assertEquals("https://ecrm.io/problems/malformed-json", malformed.body().get("type").asText());
+
+        HttpClientSupport.Response wrongType = http.post("/v1/events", "text/csv", "a,b");
+        assertEquals(415, wrongType.status());
+
+        StringBuilder tooMany = new StringBuilder("[");
+        for (int i = 0; i <= settings.maxBatchEvents(); i++) {
+            tooMany.append(i == 0 ? "" : ",").append("{}");
+        }
+        HttpClientSupport.Response large = http.post("/v1/events", "application/json", tooMany + "]");
+        assertEquals(413, large.status());
+        assertTrue(large.body().get("detail").asText().contains(String.valueOf(settings.maxBatchEvents())));
+
+        HttpClientSupport.Response badCount = http.get("/v1/customers/x/recommendations?count=0");
+        assertEquals(400, badCount.status());
+        assertEquals("query/count", badCount.body().at("/errors/0/pointer").asText());
+
+        HttpClientSupport.Response unknownItem = http.get("/v1/items/no-such-item/similar");
+        assertEquals(404, unknownItem.status());
+        assertTrue(unknownItem.contentType().startsWith("application/problem+json"));
+
+        HttpClientSupport.Response noRoute = http.get("/v1/nothing-here");
+        assertEquals(404, noRoute.status());
+        assertEquals("https://ecrm.io/problems/not-found", noRoute.body().get("type").asText());
+
+        HttpClientSupport.Response unknownTenant = http.get("/v1/customers/x/recommendations");
+        assertEquals(200, unknownTenant.status(), "no tenant header: the default tenant");
+    }
+
+    @Test
+    @Order(5)
+    void aRestartKeepsAllState() throws Exception {
+        engine.close();
+        engine = Engine.start(settings);
+        http = new HttpClientSupport(engine.baseUrl());
+        HttpClientSupport.Response similar = http.await("/v1/items/tent/similar?count=5",
+                r -> r.status() == 200 && itemIds(r.body()).size() == 2, PATIENCE);
+        assertEquals(List.of("sleeping-bag", "stove"), itemIds(similar.body()));
+        HttpClientSupport.Response recommended = http.await("/v1/customers/newcomer/recommendations?count=1",
+                r -> r.status() == 200, PATIENCE);
+        assertEquals(List.of("sleeping-bag"), itemIds(recommended.body()));
+    }
+}

@@ -1,0 +1,56 @@
+package io.ecrm.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** A small HTTP client for tests against a running engine. */
+final class HttpClientSupport {
+    record Response(int status, String contentType, JsonNode body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    HttpClientSupport(String base) {
+        this.base = base;
+    }
+
+    Response get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Response post(String path, String contentType, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Response send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String text = response.body();
+        JsonNode body = text.isEmpty() ? null : JSON.readTree(text);
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+    }
+
+    /** Polls a GET until its answer satisfies the condition, or fails after the timeout. */
+    Response await(String path, Predicate<Response> condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path);
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("GET " + path + " did not reach the expected answer within " + timeout + "; last: "
+                + (last == null ? "none" : last.status() + " " + last.body()));
+    }
+}

@@ -1,0 +1,145 @@
+package io.ecrm.streams;
+
+import io.ecrm.recommender.ItemNeighbours;
+import io.ecrm.recommender.RecommenderSettings;
+import io.ecrm.recommender.VisitorHistory;
+import io.ecrm.schemas.TenantTopics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * One tenant's Kafka Streams application on one instance: creates the tenant's topics, runs the
+ * recommendation topology with exactly-once processing and RocksDB state under
+ * {@code <stateRoot>/<tenant>}, and reads its stores.
+ */
+public final class TenantStreams implements AutoCloseable {
+    private final TenantTopics topics;
+    private final KafkaStreams streams;
+
+    /**
+     * @param instanceId a stable name of this instance: it is the static group membership id, so
+     *                   a restart rejoins at once instead of waiting out the session timeout
+     */
+    public TenantStreams(TenantTopics topics, String bootstrapServers, Path stateRoot, String instanceId,
+                         RecommenderSettings recommender, StreamsSettings settings) {
+        this.topics = topics;
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve(topics.tenant().value()).toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMillis());
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                topics.applicationId() + "-" + instanceId);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
+        this.streams = new KafkaStreams(RecommendationTopology.buildTopology(topics, recommender, settings), props);
+    }
+
+    /** Creates the tenant's topics if they do not exist yet; existing ones are left as they are. */
+    public static void createTopics(Admin admin, TenantTopics topics, StreamsSettings settings)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        List<NewTopic> wanted = new ArrayList<>();
+        wanted.add(new NewTopic(topics.events(), settings.partitions(), settings.replicationFactor()));
+        wanted.add(new NewTopic(topics.itemUpdates(), settings.partitions(), settings.replicationFactor()));
+        wanted.add(new NewTopic(topics.itemCounts(), settings.partitions(), settings.replicationFactor()).configs(compacted));
+        wanted.add(new NewTopic(topics.itemNeighbours(), settings.partitions(), settings.replicationFactor()).configs(compacted));
+        Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e; // another instance creating the same topics at the same time is fine
+            }
+        }
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
+    public TenantTopics topics() {
+        return topics;
+    }
+
+    /** The visitor's history if this instance holds it, else null (unknown visitor, or owned elsewhere). */
+    public VisitorHistory visitorHistory(String visitorKey) {
+        return this.<VisitorHistory, VisitorHistory>read(Stores.VISITOR_HISTORY, store -> store.get(visitorKey));
+    }
+
+    public ItemNeighbours neighbours(String itemId) {
+        ItemNeighbours neighbours = this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_NEIGHBOURS, store -> store.get(itemId));
+        return neighbours == null ? ItemNeighbours.NONE : neighbours;
+    }
+
+    /** The item's weighted count, or null for an item never seen. */
+    public Double itemCount(String itemId) {
+        return this.<Double, Double>read(Stores.ITEM_COUNTS, store -> store.get(itemId));
+    }
+
+    /** Calls {@code action} with every item and its weighted count (the per-partition totals left out). */
+    public void forEachItemCount(BiConsumer<String, Double> action) {
+        this.<Double, Void>read(Stores.ITEM_COUNTS, store -> {
+            try (KeyValueIterator<String, Double> it = store.all()) {
+                it.forEachRemaining(kv -> {
+                    if (!kv.key.startsWith(Stores.TOTAL_PREFIX)) {
+                        action.accept(kv.key, kv.value);
+                    }
+                });
+            }
+            return null;
+        });
+    }
+
+    /** Runs a read on a store; a store that is not queryable now (start, restore, rebalance) is a {@link StateNotReadyException}. */
+    private <V, R> R read(String name, Function<ReadOnlyKeyValueStore<String, V>, R> query) {
+        try {
+            return query.apply(streams.store(StoreQueryParameters.fromNameAndType(name,
+                    QueryableStoreTypes.<String, V>keyValueStore())));
+        } catch (InvalidStateStoreException e) {
+            throw new StateNotReadyException(topics.tenant().value(), streams.state(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
