@@ -10,6 +10,11 @@ public record TenantTopics(TenantId tenant) {
         return name("events");
     }
 
+    /** Events the cleaning stage refused, each with its reason: nothing is dropped without a trace. */
+    public String rejected() {
+        return name("rejected");
+    }
+
     /** Co-occurrence updates, keyed by item: the visitor-partitioned side talks to the item-partitioned side here. */
     public String itemUpdates() {
         return name("item-updates");

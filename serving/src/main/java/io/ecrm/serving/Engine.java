@@ -14,6 +14,7 @@ import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.ecrm.serving.kafka.EmbeddedKafka;
 import io.ecrm.streams.TenantStreams;
+import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.javalin.Javalin;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -72,7 +73,7 @@ public final class Engine implements AutoCloseable {
             TenantTopics topics = new TenantTopics(tenant);
             TenantStreams.createTopics(admin, topics, settings.streams());
             TenantStreams streams = new TenantStreams(topics, bootstrapServers, settings.stateDir(),
-                    settings.instanceId(), settings.recommender(), settings.streams());
+                    settings.instanceId(), settings.recommender(), settings.streams(), CleaningMetrics.NONE);
             started.push(streams);
             streams.start();
             tenants.add(tenant, new TenantEngine(streams, recommender));

@@ -3,9 +3,15 @@ package io.ecrm.streams;
 import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.schemas.TenantTopics;
+import io.ecrm.streams.cleaning.BotUserAgents;
+import io.ecrm.streams.cleaning.CleaningMetrics;
+import io.ecrm.streams.cleaning.CleaningProcessor;
+import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.serde.StateSerdes;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -13,7 +19,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 /**
  * The tenant's recommendation topology:
  * <pre>
- * events (by visitor) -> VisitorEventsProcessor [visitor-history] -> item-updates (by item)
+ * events (by visitor) -> CleaningProcessor [seen-event-ids, visitor-activity] -> rejected (with reason)
+ *                     -> VisitorEventsProcessor [visitor-history] -> item-updates (by item)
  * item-updates -> ItemCountsProcessor [item-cooccurrence, dirty-items] -> item-counts, item-neighbours
  * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours]
  * </pre>
@@ -24,11 +31,27 @@ public final class RecommendationTopology {
     }
 
     public static Topology buildTopology(TenantTopics topics, RecommenderSettings settings, StreamsSettings streams) {
+        return buildTopology(topics, settings, streams, BotUserAgents.shipped(), CleaningMetrics.NONE);
+    }
+
+    public static Topology buildTopology(TenantTopics topics, RecommenderSettings settings, StreamsSettings streams,
+                                         BotUserAgents bots, CleaningMetrics metrics) {
         Serde<String> keys = StateSerdes.keys();
         Topology topology = new Topology();
 
-        topology.addSource("events", keys.deserializer(), StateSerdes.events().deserializer(), topics.events());
-        topology.addProcessor("visitor-events", () -> new VisitorEventsProcessor(settings), "events");
+        topology.addSource(AutoOffsetReset.earliest(), "events", new EventTimeExtractor(), keys.deserializer(), StateSerdes.events().deserializer(),
+                topics.events());
+        topology.addProcessor("cleaning", () -> new CleaningProcessor(streams.cleaning(), bots, metrics), "events");
+        topology.addStateStore(org.apache.kafka.streams.state.Stores.windowStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentWindowStore(Stores.SEEN_EVENT_IDS,
+                        Duration.ofMillis(2 * streams.cleaning().dedupWindowMillis() + 1),
+                        Duration.ofMillis(2 * streams.cleaning().dedupWindowMillis() + 1), false),
+                keys, Serdes.Long()), "cleaning");
+        topology.addStateStore(persistent(Stores.VISITOR_ACTIVITY, StateSerdes.VISITOR_ACTIVITY), "cleaning");
+        topology.addSink(CleaningProcessor.REJECTED, topics.rejected(), keys.serializer(),
+                (topic, value) -> StateSerdes.rejectedToBytes((RejectedEvent) value), "cleaning");
+
+        topology.addProcessor(CleaningProcessor.CLEAN, () -> new VisitorEventsProcessor(settings), "cleaning");
         topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), "visitor-events");
         topology.addSink("item-updates-sink", topics.itemUpdates(), keys.serializer(),
                 StateSerdes.ITEM_UPDATE.serializer(), "visitor-events");

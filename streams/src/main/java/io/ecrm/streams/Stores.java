@@ -6,6 +6,10 @@ package io.ecrm.streams;
  * is a full copy on every instance, so a query needs only the visitor's owner.
  */
 public final class Stores {
+    /** Event id -> event time, kept for the dedup window; partitioned by visitor (a resent event keeps its key); RocksDB window store. */
+    public static final String SEEN_EVENT_IDS = "seen-event-ids";
+    /** Visitor key -> {@link io.ecrm.streams.cleaning.VisitorActivity}; partitioned by visitor; RocksDB, changelogged. */
+    public static final String VISITOR_ACTIVITY = "visitor-activity";
     /** Visitor key -> {@link io.ecrm.recommender.VisitorHistory}; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISITOR_HISTORY = "visitor-history";
     /** Item id -> {@link io.ecrm.recommender.ItemCooccurrence}; partitioned by item; RocksDB, changelogged. */

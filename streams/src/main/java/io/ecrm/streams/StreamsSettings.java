@@ -1,5 +1,7 @@
 package io.ecrm.streams;
 
+import io.ecrm.streams.cleaning.CleaningSettings;
+
 /**
  * How the Streams side of a tenant runs, with defaults in {@link #DEFAULTS}.
  *
@@ -9,6 +11,7 @@ package io.ecrm.streams;
  * @param standbyReplicas warm copies of each store on other instances, for fast fail-over
  * @param neighbourRefreshMillis how often changed items get their neighbour lists recomputed
  * @param commitIntervalMillis how often processing commits (exactly-once transactions)
+ * @param cleaning what the cleaning stage refuses
  */
 public record StreamsSettings(
         int partitions,
@@ -16,9 +19,11 @@ public record StreamsSettings(
         int streamThreads,
         int standbyReplicas,
         long neighbourRefreshMillis,
-        long commitIntervalMillis) {
+        long commitIntervalMillis,
+        CleaningSettings cleaning) {
 
-    public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 1000, 100);
+    public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 1000, 100,
+            CleaningSettings.DEFAULTS);
 
     public StreamsSettings {
         if (partitions < 1 || replicationFactor < 1 || streamThreads < 1 || standbyReplicas < 0

@@ -4,6 +4,8 @@ import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.TenantTopics;
+import io.ecrm.streams.cleaning.BotUserAgents;
+import io.ecrm.streams.cleaning.CleaningMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ public final class TenantStreams implements AutoCloseable {
      *                   a restart rejoins at once instead of waiting out the session timeout
      */
     public TenantStreams(TenantTopics topics, String bootstrapServers, Path stateRoot, String instanceId,
-                         RecommenderSettings recommender, StreamsSettings settings) {
+                         RecommenderSettings recommender, StreamsSettings settings, CleaningMetrics metrics) {
         this.topics = topics;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
@@ -57,7 +59,8 @@ public final class TenantStreams implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 topics.applicationId() + "-" + instanceId);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
-        this.streams = new KafkaStreams(RecommendationTopology.buildTopology(topics, recommender, settings), props);
+        this.streams = new KafkaStreams(RecommendationTopology.buildTopology(topics, recommender, settings,
+                BotUserAgents.shipped(), metrics), props);
     }
 
     /** Creates the tenant's topics if they do not exist yet; existing ones are left as they are. */
@@ -66,7 +69,11 @@ public final class TenantStreams implements AutoCloseable {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         List<NewTopic> wanted = new ArrayList<>();
         wanted.add(new NewTopic(topics.events(), settings.partitions(), settings.replicationFactor()));
-        wanted.add(new NewTopic(topics.itemUpdates(), settings.partitions(), settings.replicationFactor()));
+        wanted.add(new NewTopic(topics.rejected(), settings.partitions(), settings.replicationFactor()));
+        // records carry event time; the broker stamps this internal topic on append so retention never
+        // deletes a replay of old data before it is processed
+        wanted.add(new NewTopic(topics.itemUpdates(), settings.partitions(), settings.replicationFactor())
+                .configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")));
         wanted.add(new NewTopic(topics.itemCounts(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemNeighbours(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

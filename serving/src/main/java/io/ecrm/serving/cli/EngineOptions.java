@@ -72,7 +72,7 @@ public final class EngineOptions {
         StreamsSettings s = d.streams();
         StreamsSettings streams = new StreamsSettings(pick(partitions, "ECRM_PARTITIONS", Integer::valueOf, s.partitions()),
                 s.replicationFactor(), s.streamThreads(), s.standbyReplicas(), s.neighbourRefreshMillis(),
-                s.commitIntervalMillis());
+                s.commitIntervalMillis(), s.cleaning());
         return new EngineSettings(
                 pick(httpHost, "ECRM_HTTP_HOST", Function.identity(), d.httpHost()),
                 pick(httpPort, "ECRM_HTTP_PORT", Integer::valueOf, d.httpPort()),

@@ -4,6 +4,7 @@ import io.ecrm.serving.Engine;
 import io.ecrm.serving.EngineSettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** Blocks until Ctrl-C (SIGINT or SIGTERM), then closes the engine cleanly before the JVM exits. */
     static void awaitShutdown(Engine engine) throws InterruptedException {
+        // A process started in the background by a script inherits SIGINT as ignored, and the JVM
+        // then leaves it ignored; handling it explicitly makes Ctrl-C and `kill -INT` always stop.
+        Signal.handle(new Signal("INT"), signal -> System.exit(130));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("ecrm: stopping");

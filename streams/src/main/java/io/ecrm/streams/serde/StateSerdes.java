@@ -7,6 +7,12 @@ import io.ecrm.recommender.ScoredItem;
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventJson;
+import io.ecrm.streams.cleaning.RejectedEvent;
+import io.ecrm.streams.cleaning.VisitorActivity;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -31,6 +37,31 @@ public final class StateSerdes {
         return Serdes.serdeFrom((topic, event) -> event == null ? null : EventJson.toBytes(event),
                 (topic, data) -> data == null ? null : EventJson.fromBytes(data));
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    /** Rejected events are JSON, like the events topic, so an operator can read why with any consumer. */
+    public static byte[] rejectedToBytes(RejectedEvent rejected) {
+        try {
+            return JSON.writeValueAsBytes(rejected);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a rejected event always serialises", e);
+        }
+    }
+
+    public static RejectedEvent rejectedFromBytes(byte[] bytes) {
+        try {
+            return JSON.readValue(bytes, RejectedEvent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static final BinarySerde<VisitorActivity> VISITOR_ACTIVITY = new BinarySerde<>(1, (activity, out) -> {
+        out.writeLong(activity.second());
+        out.writeInt(activity.eventsInSecond());
+        out.writeLong(activity.botUntilMillis());
+    }, (in, version) -> new VisitorActivity(in.readLong(), in.readInt(), in.readLong()));
 
     public static Serde<Double> counts() {
         return Serdes.Double();

@@ -1,0 +1,29 @@
+package io.ecrm.streams.cleaning;
+
+/**
+ * Knobs of the cleaning stage, with defaults in {@link #DEFAULTS}.
+ *
+ * @param dedupWindowMillis         the same eventId within this much event time counts once
+ * @param maxFutureSkewMillis       an event time further than this ahead of the wall clock is refused
+ * @param gracePeriodMillis         an event older than stream time minus this is refused as too late; younger
+ *                                  late events are processed by their event time
+ * @param maxEventsPerSecond        a visitor sending more events than this within one second of event time ...
+ * @param botQuarantineMillis       ... is treated as a bot for this long
+ */
+public record CleaningSettings(
+        long dedupWindowMillis,
+        long maxFutureSkewMillis,
+        long gracePeriodMillis,
+        int maxEventsPerSecond,
+        long botQuarantineMillis) {
+
+    public static final CleaningSettings DEFAULTS = new CleaningSettings(
+            24 * 3_600_000L, 3_600_000L, 7 * 24 * 3_600_000L, 20, 3_600_000L);
+
+    public CleaningSettings {
+        if (dedupWindowMillis <= 0 || maxFutureSkewMillis < 0 || gracePeriodMillis < 0 || maxEventsPerSecond < 1
+                || botQuarantineMillis < 0) {
+            throw new IllegalArgumentException("invalid cleaning settings: " + this);
+        }
+    }
+}
