@@ -26,9 +26,9 @@ final class DemoCommand implements Callable<Integer> {
         String base = engine.baseUrl();
         Thread seeding = new Thread(() -> {
             try {
-                int sent = DemoSeeder.seedOnce(engine.admin(), engine.publisher(), tenant.topics());
+                int sent = DemoSeeder.seedOnce(engine.publisher(), tenant.topics(), settings.dataDir());
                 System.out.println(sent > 0 ? "demo: " + sent + " clickstream events sent through Kafka"
-                        : "demo: events already loaded on an earlier start; state kept");
+                        : "demo: events loaded on an earlier start; state kept");
             } catch (Exception e) {
                 System.err.println("demo: could not load the demo events: " + e);
             }
