@@ -6,15 +6,19 @@ import io.ecrm.recommender.Recommender;
 import io.ecrm.schemas.TenantId;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.serving.http.ApiV1;
+import io.ecrm.serving.http.CorsPolicy;
 import io.ecrm.serving.http.HttpApi;
+import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.Events;
 import io.ecrm.serving.http.routes.Health;
+import io.ecrm.serving.http.routes.Metrics;
+import io.ecrm.serving.http.routes.Pixel;
 import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SimilarItems;
+import io.ecrm.serving.http.routes.TrackerScript;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.ecrm.serving.kafka.EmbeddedKafka;
 import io.ecrm.streams.TenantStreams;
-import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.javalin.Javalin;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -69,11 +73,12 @@ public final class Engine implements AutoCloseable {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         started.push(admin);
         Recommender recommender = new Recommender(settings.recommender());
+        EngineMetrics metrics = new EngineMetrics();
         for (TenantId tenant : settings.tenants()) {
             TenantTopics topics = new TenantTopics(tenant);
             TenantStreams.createTopics(admin, topics, settings.streams());
             TenantStreams streams = new TenantStreams(topics, bootstrapServers, settings.stateDir(),
-                    settings.instanceId(), settings.recommender(), settings.streams(), CleaningMetrics.NONE);
+                    settings.instanceId(), settings.recommender(), settings.streams(), metrics.cleaning(tenant));
             started.push(streams);
             streams.start();
             tenants.add(tenant, new TenantEngine(streams, recommender));
@@ -82,11 +87,17 @@ public final class Engine implements AutoCloseable {
         started.push(publisher);
 
         ObjectMapper json = HttpApi.objectMapper();
+        Events events = new Events(tenants, publisher, json, settings.maxBatchEvents());
         ApiV1 routes = new ApiV1(
-                new Events(tenants, publisher, json, settings.maxBatchEvents()),
+                events,
+                new Collect(events, json),
+                new Pixel(events, json),
+                new TrackerScript(),
+                new CorsPolicy(settings.allowedOrigins()),
                 new Recommendations(tenants, settings.maxCount()),
                 new SimilarItems(tenants, settings.maxCount()),
-                new Health(tenants, new BrokerProbe(admin), bootstrapServers));
+                new Health(tenants, new BrokerProbe(admin), bootstrapServers),
+                new Metrics(metrics));
         http = HttpApi.create(routes, json, settings.maxBodyBytes());
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());

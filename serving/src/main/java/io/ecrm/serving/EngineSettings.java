@@ -21,6 +21,7 @@ import java.util.List;
  * @param maxBatchEvents    most events one POST /v1/events may carry
  * @param maxBodyBytes      largest request body accepted
  * @param maxCount          largest {@code count} a query may ask for
+ * @param allowedOrigins    browser origins allowed to send events to the collector ({@code *}: any)
  */
 public record EngineSettings(
         String httpHost,
@@ -34,15 +35,17 @@ public record EngineSettings(
         int maxBatchEvents,
         long maxBodyBytes,
         int maxCount,
+        List<String> allowedOrigins,
         StreamsSettings streams,
         RecommenderSettings recommender) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(
             "127.0.0.1", 7070, null, 9092, 9093, Path.of("ecrm-data"), List.of(new TenantId("demo")), "ecrm-1",
-            10_000, 10L * 1024 * 1024, 1000, StreamsSettings.DEFAULTS, RecommenderSettings.DEFAULTS);
+            10_000, 10L * 1024 * 1024, 1000, List.of("*"), StreamsSettings.DEFAULTS, RecommenderSettings.DEFAULTS);
 
     public EngineSettings {
         tenants = List.copyOf(tenants);
+        allowedOrigins = List.copyOf(allowedOrigins);
         if (tenants.isEmpty()) {
             throw new IllegalArgumentException("at least one tenant is needed");
         }
@@ -65,6 +68,6 @@ public record EngineSettings(
 
     public EngineSettings withHttpPort(int port) {
         return new EngineSettings(httpHost, port, bootstrapServers, kafkaPort, controllerPort, dataDir, tenants,
-                instanceId, maxBatchEvents, maxBodyBytes, maxCount, streams, recommender);
+                instanceId, maxBatchEvents, maxBodyBytes, maxCount, allowedOrigins, streams, recommender);
     }
 }

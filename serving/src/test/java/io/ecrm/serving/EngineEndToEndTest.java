@@ -159,6 +159,54 @@ class EngineEndToEndTest {
 
     @Test
     @Order(5)
+    void theBrowserCollectorTakesBeaconsPixelsAndServesTheTracker() throws Exception {
+        String beacon = view("beacon-visitor", "tent");
+        HttpClientSupport.Response collected = http.post("/v1/collect?tenant=demo", "text/plain;charset=UTF-8", beacon);
+        assertEquals(202, collected.status());
+        assertEquals(1, collected.body().get("accepted").asInt());
+
+        HttpClientSupport.Raw preflight = http.raw(http.request("/v1/collect")
+                .header("Origin", "https://shop.example").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, preflight.status());
+        assertEquals("https://shop.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        HttpClientSupport.Raw stranger = http.raw(http.request("/v1/collect")
+                .header("Origin", "https://evil.example").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertTrue(stranger.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+
+        HttpClientSupport.Raw pixel = http.raw(http.request(
+                "/v1/pixel.gif?type=product_view&anonymousId=mail-reader&itemId=tent&eventId=px-1&timestamp=" + T0).GET());
+        assertEquals(200, pixel.status());
+        assertEquals("image/gif", pixel.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("GIF89a", new String(pixel.body(), 0, 6, java.nio.charset.StandardCharsets.US_ASCII));
+        HttpClientSupport.Response badPixel = http.get("/v1/pixel.gif?type=product_view&anonymousId=mail-reader");
+        assertEquals(400, badPixel.status());
+        assertEquals("/0/itemId", badPixel.body().at("/errors/0/pointer").asText());
+
+        HttpClientSupport.Raw tracker = http.raw(http.request("/ecrm.js").GET());
+        assertEquals(200, tracker.status());
+        assertTrue(new String(tracker.body(), java.nio.charset.StandardCharsets.UTF_8).contains("sendBeacon"));
+    }
+
+    @Test
+    @Order(6)
+    void rejectedEventsAreCountedByReasonInTheMetrics() throws Exception {
+        String event = view("twice", "tent");
+        assertEquals(202, postEvents(List.of(event)).status());
+        assertEquals(202, postEvents(List.of(event)).status());
+        HttpClientSupport.Raw metrics = null;
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        String text = "";
+        while (System.nanoTime() < deadline && !text.contains("reason=\"duplicate\",tenant=\"demo\"} 1.0")) {
+            metrics = http.raw(http.request("/metrics").GET());
+            text = new String(metrics.body(), java.nio.charset.StandardCharsets.UTF_8);
+            Thread.sleep(100);
+        }
+        assertTrue(text.contains("ecrm_events_rejected_total{reason=\"duplicate\",tenant=\"demo\"} 1.0"), text);
+        assertTrue(text.contains("ecrm_events_clean_total{tenant=\"demo\"}"));
+    }
+
+    @Test
+    @Order(7)
     void aRestartKeepsAllState() throws Exception {
         engine.close();
         engine = Engine.start(settings);

@@ -22,6 +22,20 @@ final class HttpClientSupport {
         this.base = base;
     }
 
+    /** A response whose body is not JSON. */
+    record Raw(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    }
+
+    Raw raw(HttpRequest.Builder request) throws Exception {
+        HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Raw(response.statusCode(), response.headers(), response.body());
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path));
+    }
+
     Response get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

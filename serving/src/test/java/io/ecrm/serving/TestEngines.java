@@ -21,6 +21,6 @@ final class TestEngines {
         EngineSettings d = EngineSettings.DEFAULTS;
         List<TenantId> ids = tenants.length == 0 ? d.tenants() : List.of(tenants).stream().map(TenantId::new).toList();
         return new EngineSettings("127.0.0.1", 0, null, freePort(), freePort(), dataDir, ids, "test-1",
-                100, 64 * 1024, d.maxCount(), d.streams(), d.recommender());
+                100, 64 * 1024, d.maxCount(), List.of("https://shop.example"), d.streams(), d.recommender());
     }
 }

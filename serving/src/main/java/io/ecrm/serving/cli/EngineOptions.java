@@ -47,6 +47,10 @@ public final class EngineOptions {
             + "can scale out to (env ECRM_PARTITIONS; default 4).")
     Integer partitions;
 
+    @Option(names = "--allowed-origins", split = ",", description = "Browser origins allowed to send events to "
+            + "/v1/collect, comma-separated; * allows any (env ECRM_ALLOWED_ORIGINS; default *).")
+    List<String> allowedOrigins;
+
     private final Map<String, String> env;
 
     public EngineOptions() {
@@ -82,6 +86,8 @@ public final class EngineOptions {
                 pick(dataDir, "ECRM_DATA_DIR", Path::of, d.dataDir()),
                 tenantIds,
                 pick(instanceId, "ECRM_INSTANCE_ID", Function.identity(), d.instanceId()),
-                d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(), streams, d.recommender());
+                d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),
+                pick(allowedOrigins, "ECRM_ALLOWED_ORIGINS", v -> Arrays.asList(v.split(",")), d.allowedOrigins()),
+                streams, d.recommender());
     }
 }

@@ -9,12 +9,17 @@ import io.javalin.http.Context;
 public final class RequestParams {
     /** Names the tenant until API keys decide it; absent, the installation's default tenant is used. */
     public static final String TENANT_HEADER = "X-Ecrm-Tenant";
+    /** The same for browsers and e-mail clients, which cannot set headers (collector, pixel). */
+    public static final String TENANT_PARAM = "tenant";
 
     private RequestParams() {
     }
 
     public static TenantEngine tenant(Context ctx, Tenants tenants) {
         String named = ctx.header(TENANT_HEADER);
+        if (named == null) {
+            named = ctx.queryParam(TENANT_PARAM);
+        }
         if (named == null) {
             return tenants.defaultTenant();
         }

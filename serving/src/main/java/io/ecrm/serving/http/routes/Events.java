@@ -46,8 +46,17 @@ public final class Events implements Handler {
 
     @Override
     public void handle(Context ctx) throws InterruptedException {
+        accept(ctx, readJson(ctx, json));
+    }
+
+    /** Validates and publishes a batch, answering 202 with the count accepted. */
+    void accept(Context ctx, JsonNode body) throws InterruptedException {
+        ctx.status(202).json(new Accepted(publish(ctx, body)));
+    }
+
+    /** Validates a batch for the request's tenant and publishes it whole; returns the count, or throws a problem. */
+    int publish(Context ctx, JsonNode body) throws InterruptedException {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
-        JsonNode body = readJson(ctx, json);
         if (body.isArray() && body.size() > maxBatchEvents) {
             throw new ApiProblem(ApiProblem.Type.PAYLOAD_TOO_LARGE,
                     "a batch holds at most " + maxBatchEvents + " events; this one holds " + body.size());
@@ -58,8 +67,7 @@ public final class Events implements Handler {
                     batch.errors().size() + " invalid field(s); nothing of the batch was written", batch.errors());
         }
         try {
-            int accepted = publisher.publish(tenant.topics(), batch.events()).get(30, TimeUnit.SECONDS);
-            ctx.status(202).json(new Accepted(accepted));
+            return publisher.publish(tenant.topics(), batch.events()).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
                     "the event log did not take the batch; send it again (event ids make a resend safe)");

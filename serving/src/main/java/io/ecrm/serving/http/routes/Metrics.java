@@ -1,0 +1,22 @@
+package io.ecrm.serving.http.routes;
+
+import io.ecrm.serving.EngineMetrics;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+/**
+ * {@code GET /metrics}: the engine's metrics in Prometheus text format, among them
+ * {@code ecrm_events_clean_total{tenant}} and {@code ecrm_events_rejected_total{tenant,reason}}.
+ */
+public final class Metrics implements Handler {
+    private final EngineMetrics metrics;
+
+    public Metrics(EngineMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    }
+}
