@@ -47,13 +47,16 @@ public final class ItemCooccurrence {
 
     /** Keeps the {@code maxCandidates} strongest co-items (ties broken by id, so replays agree). */
     public void prune(int maxCandidates) {
+        weakest(maxCandidates).forEach(coWeights::remove);
+    }
+
+    /** The co-items that {@link #prune} would drop: all but the {@code maxCandidates} strongest. */
+    public List<String> weakest(int maxCandidates) {
         if (coWeights.size() <= maxCandidates) {
-            return;
+            return List.of();
         }
         List<Map.Entry<String, Double>> entries = new ArrayList<>(coWeights.entrySet());
         entries.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        for (Map.Entry<String, Double> dropped : entries.subList(maxCandidates, entries.size())) {
-            coWeights.remove(dropped.getKey());
-        }
+        return entries.subList(maxCandidates, entries.size()).stream().map(Map.Entry::getKey).toList();
     }
 }

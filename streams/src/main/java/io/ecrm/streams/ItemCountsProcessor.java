@@ -6,8 +6,10 @@ import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.RecommenderSettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,19 +19,25 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Item side: applies co-occurrence updates to each item's counts and marks the item changed.
- * Every {@code neighbourRefreshMillis} of wall-clock time it publishes the changed items' counts
- * and recomputes their neighbour lists, so that the cost of scoring is paid once per item and
- * interval rather than once per event.
+ * Item side: adds co-occurrence updates to each item's counts and marks the item changed. Every
+ * {@code neighbourRefreshMillis} of wall-clock time it publishes the changed items' counts,
+ * recomputes their neighbour lists and prunes their weakest co-items, so that the cost of
+ * scoring is paid once per item and interval rather than once per event.
+ * <p>
+ * Counts are stored one small value per key ({@code item} for its weight, {@code item NUL co-item}
+ * for a pair) so that an update writes a few bytes, not the item's whole co-item map.
  */
 final class ItemCountsProcessor implements Processor<String, ItemUpdate, String, Object> {
     static final String COUNTS_SINK = "item-counts-sink";
     static final String NEIGHBOURS_SINK = "item-neighbours-sink";
+    private static final char PAIR_SEPARATOR = '\u0000';
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private final RecommenderSettings settings;
     private final long refreshMillis;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, ItemCooccurrence> items;
+    private KeyValueStore<String, Double> weights;
+    private KeyValueStore<String, Double> pairs;
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Double> globalCounts;
 
@@ -38,10 +46,15 @@ final class ItemCountsProcessor implements Processor<String, ItemUpdate, String,
         this.refreshMillis = refreshMillis;
     }
 
+    static String pairKey(String item, String coItem) {
+        return item + PAIR_SEPARATOR + coItem;
+    }
+
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.items = context.getStateStore(Stores.ITEM_COOCCURRENCE);
+        this.weights = context.getStateStore(Stores.ITEM_WEIGHTS);
+        this.pairs = context.getStateStore(Stores.ITEM_PAIRS);
         this.dirty = context.getStateStore(Stores.DIRTY_ITEMS);
         this.globalCounts = context.getStateStore(Stores.ITEM_COUNTS);
         context.schedule(Duration.ofMillis(refreshMillis), PunctuationType.WALL_CLOCK_TIME, this::refresh);
@@ -53,18 +66,29 @@ final class ItemCountsProcessor implements Processor<String, ItemUpdate, String,
         if (record.key() == null || update == null) {
             return;
         }
-        ItemCooccurrence item = items.get(record.key());
-        if (item == null) {
-            item = new ItemCooccurrence();
-        }
-        item.apply(update, settings.maxCandidatesPerItem());
-        items.put(record.key(), item);
+        String item = record.key();
         if (update.ownWeight() != 0.0) {
-            ItemCooccurrence total = items.get(Stores.PARTITION_TOTAL);
-            double sum = (total == null ? 0.0 : total.weight()) + update.ownWeight();
-            items.put(Stores.PARTITION_TOTAL, new ItemCooccurrence(sum, Map.of()));
+            add(weights, item, update.ownWeight());
+            add(weights, Stores.PARTITION_TOTAL, update.ownWeight());
         }
-        dirty.put(record.key(), record.timestamp());
+        update.coWeights().forEach((coItem, weight) -> add(pairs, pairKey(item, coItem), weight));
+        dirty.put(item, record.timestamp());
+    }
+
+    private static void add(KeyValueStore<String, Double> store, String key, double amount) {
+        Double before = store.get(key);
+        store.put(key, before == null ? amount : before + amount);
+    }
+
+    /** The item's counts as the recommender's value, read back from the per-pair keys. */
+    ItemCooccurrence cooccurrence(String item) {
+        Double weight = weights.get(item);
+        Map<String, Double> coWeights = new HashMap<>();
+        String prefix = item + PAIR_SEPARATOR;
+        try (KeyValueIterator<String, Double> it = pairs.prefixScan(prefix, KEYS)) {
+            it.forEachRemaining(kv -> coWeights.put(kv.key.substring(prefix.length()), kv.value));
+        }
+        return new ItemCooccurrence(weight == null ? 0.0 : weight, coWeights);
     }
 
     private void refresh(long now) {
@@ -75,18 +99,19 @@ final class ItemCountsProcessor implements Processor<String, ItemUpdate, String,
         if (changed.isEmpty()) {
             return;
         }
-        ItemCooccurrence partitionTotal = items.get(Stores.PARTITION_TOTAL);
+        Double partitionTotal = weights.get(Stores.PARTITION_TOTAL);
         if (partitionTotal != null) {
             String key = Stores.TOTAL_PREFIX + context.taskId().partition();
-            context.forward(new Record<>(key, (Object) partitionTotal.weight(), now), COUNTS_SINK);
+            context.forward(new Record<>(key, (Object) partitionTotal, now), COUNTS_SINK);
         }
         double total = tenantTotal();
         for (String itemId : changed) {
-            ItemCooccurrence item = items.get(itemId);
             dirty.delete(itemId);
-            if (item == null) {
-                continue;
+            ItemCooccurrence item = cooccurrence(itemId);
+            for (String weakest : item.weakest(settings.maxCandidatesPerItem())) {
+                pairs.delete(pairKey(itemId, weakest));
             }
+            item.prune(settings.maxCandidatesPerItem());
             context.forward(new Record<>(itemId, (Object) item.weight(), now), COUNTS_SINK);
             ItemNeighbours neighbours = ItemNeighbours.score(item, this::countOf, total, settings.maxNeighboursPerItem());
             context.forward(new Record<>(itemId, (Object) neighbours, now), NEIGHBOURS_SINK);
@@ -107,7 +132,7 @@ final class ItemCountsProcessor implements Processor<String, ItemUpdate, String,
                 total += kv.value;
             }
         }
-        ItemCooccurrence own = items.get(Stores.PARTITION_TOTAL);
-        return Math.max(total, own == null ? 0.0 : own.weight());
+        Double own = weights.get(Stores.PARTITION_TOTAL);
+        return Math.max(total, own == null ? 0.0 : own);
     }
 }

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * <pre>
  * events (by visitor) -> CleaningProcessor [seen-event-ids, visitor-activity] -> rejected (with reason)
  *                     -> VisitorEventsProcessor [visitor-history] -> item-updates (by item)
- * item-updates -> ItemCountsProcessor [item-cooccurrence, dirty-items] -> item-counts, item-neighbours
+ * item-updates -> ItemCountsProcessor [item-weights, item-pairs, dirty-items] -> item-counts, item-neighbours
  * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours]
  * </pre>
  * A query needs the visitor's history (on the visitor's owner) and the global stores (everywhere).
@@ -59,7 +59,8 @@ public final class RecommendationTopology {
         topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_UPDATE.deserializer(), topics.itemUpdates());
         topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams.neighbourRefreshMillis()),
                 "item-updates");
-        topology.addStateStore(persistent(Stores.ITEM_COOCCURRENCE, StateSerdes.ITEM_COOCCURRENCE), "item-counts");
+        topology.addStateStore(persistent(Stores.ITEM_WEIGHTS, Serdes.Double()), "item-counts");
+        topology.addStateStore(persistent(Stores.ITEM_PAIRS, Serdes.Double()), "item-counts");
         topology.addStateStore(persistent(Stores.DIRTY_ITEMS, Serdes.Long()), "item-counts");
         topology.addSink(ItemCountsProcessor.COUNTS_SINK, topics.itemCounts(), keys.serializer(),
                 (topic, value) -> StateSerdes.counts().serializer().serialize(topic, (Double) value), "item-counts");

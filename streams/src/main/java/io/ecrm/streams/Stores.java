@@ -12,8 +12,10 @@ public final class Stores {
     public static final String VISITOR_ACTIVITY = "visitor-activity";
     /** Visitor key -> {@link io.ecrm.recommender.VisitorHistory}; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISITOR_HISTORY = "visitor-history";
-    /** Item id -> {@link io.ecrm.recommender.ItemCooccurrence}; partitioned by item; RocksDB, changelogged. */
-    public static final String ITEM_COOCCURRENCE = "item-cooccurrence";
+    /** Item id -> weighted count (and the partition's running total); partitioned by item; RocksDB, changelogged. */
+    public static final String ITEM_WEIGHTS = "item-weights";
+    /** {@code item NUL co-item} -> weighted co-occurrence count; partitioned by item; RocksDB, changelogged. */
+    public static final String ITEM_PAIRS = "item-pairs";
     /** Item id -> time marked; items whose neighbour list is due to be recomputed; partitioned by item. */
     public static final String DIRTY_ITEMS = "dirty-items";
     /** Item id -> weighted count, plus one partial total per item partition; global, in memory, restored from its topic. */
@@ -23,7 +25,7 @@ public final class Stores {
 
     /** Key prefix of the per-partition totals in {@link #ITEM_COUNTS}; ids cannot hold control characters. */
     public static final String TOTAL_PREFIX = "\u0000total/";
-    /** Key of a partition's running total in {@link #ITEM_COOCCURRENCE}. */
+    /** Key of a partition's running total in {@link #ITEM_WEIGHTS}. */
     public static final String PARTITION_TOTAL = "\u0000total";
 
     private Stores() {

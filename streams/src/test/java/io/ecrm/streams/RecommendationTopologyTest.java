@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.ecrm.recommender.ItemCooccurrence;
 import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.ScoredItem;
@@ -18,7 +17,6 @@ import io.ecrm.streams.serde.StateSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -84,10 +82,13 @@ class RecommendationTopologyTest {
         views("v1", "a", "b");
         views("v2", "a", "b");
         views("v3", "a", "c");
-        KeyValueStore<String, ItemCooccurrence> items = store(Stores.ITEM_COOCCURRENCE);
-        assertEquals(3.0, items.get("a").weight());
-        assertEquals(Map.of("b", 2.0, "c", 1.0), items.get("a").coWeights());
-        assertEquals(Map.of("a", 2.0), items.get("b").coWeights());
+        KeyValueStore<String, Double> weights = store(Stores.ITEM_WEIGHTS);
+        KeyValueStore<String, Double> pairs = store(Stores.ITEM_PAIRS);
+        assertEquals(3.0, weights.get("a"));
+        assertEquals(2.0, pairs.get(ItemCountsProcessor.pairKey("a", "b")));
+        assertEquals(1.0, pairs.get(ItemCountsProcessor.pairKey("a", "c")));
+        assertEquals(2.0, pairs.get(ItemCountsProcessor.pairKey("b", "a")));
+        assertNull(pairs.get(ItemCountsProcessor.pairKey("b", "c")));
     }
 
     @Test
@@ -119,5 +120,33 @@ class RecommendationTopologyTest {
         try (var dirty = this.<Long>store(Stores.DIRTY_ITEMS).all()) {
             assertFalse(dirty.hasNext(), "refreshed items are no longer dirty");
         }
+    }
+
+    @Test
+    void refreshPrunesEachItemToItsStrongestCoItems() {
+        driver.close();
+        RecommenderSettings d = RecommenderSettings.DEFAULTS;
+        RecommenderSettings small = new RecommenderSettings(d.recentItemsPerVisitor(), d.purchasedItemsPerVisitor(),
+                d.cooccurrenceWindow(), d.cooccurrenceWindowMillis(), 2, d.maxNeighboursPerItem(), d.queryItems(),
+                d.viewWeight(), d.cartWeight(), d.purchaseWeight());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, TOPICS.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("small").toString());
+        driver = new TopologyTestDriver(RecommendationTopology.buildTopology(TOPICS, small, StreamsSettings.DEFAULTS), props);
+        events = driver.createInputTopic(TOPICS.events(), StateSerdes.keys().serializer(), StateSerdes.events().serializer());
+        views("v1", "hub", "x");
+        views("v2", "hub", "x");
+        views("v3", "hub", "x");
+        views("v4", "hub", "y");
+        views("v5", "hub", "y");
+        views("v6", "hub", "z");
+        driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
+        KeyValueStore<String, Double> pairs = store(Stores.ITEM_PAIRS);
+        assertEquals(3.0, pairs.get(ItemCountsProcessor.pairKey("hub", "x")));
+        assertEquals(2.0, pairs.get(ItemCountsProcessor.pairKey("hub", "y")));
+        assertNull(pairs.get(ItemCountsProcessor.pairKey("hub", "z")), "the weakest co-item is pruned past the bound");
+        assertEquals(List.of("x", "y"), this.<ItemNeighbours>store(Stores.ITEM_NEIGHBOURS).get("hub").neighbours().stream()
+                .map(ScoredItem::itemId).sorted().toList());
     }
 }

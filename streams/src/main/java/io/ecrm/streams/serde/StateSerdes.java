@@ -1,6 +1,5 @@
 package io.ecrm.streams.serde;
 
-import io.ecrm.recommender.ItemCooccurrence;
 import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.ScoredItem;
@@ -89,11 +88,6 @@ public final class StateSerdes {
         out.writeDouble(update.ownWeight());
         writeWeights(update.coWeights(), out);
     }, (in, version) -> new ItemUpdate(in.readUTF(), in.readDouble(), readWeights(in)));
-
-    public static final BinarySerde<ItemCooccurrence> ITEM_COOCCURRENCE = new BinarySerde<>(1, (item, out) -> {
-        out.writeDouble(item.weight());
-        writeWeights(item.coWeights(), out);
-    }, (in, version) -> new ItemCooccurrence(in.readDouble(), readWeights(in)));
 
     public static final BinarySerde<ItemNeighbours> ITEM_NEIGHBOURS = new BinarySerde<>(1, (item, out) -> {
         out.writeInt(item.neighbours().size());

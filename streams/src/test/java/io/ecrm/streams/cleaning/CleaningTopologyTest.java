@@ -106,8 +106,8 @@ class CleaningTopologyTest {
         assertEquals(List.of("duplicate"), rejectedReasons());
         assertEquals(2, accepted);
         assertEquals(List.of("b", "a"), history("v"));
-        KeyValueStore<String, io.ecrm.recommender.ItemCooccurrence> items = driver.getKeyValueStore(Stores.ITEM_COOCCURRENCE);
-        assertEquals(1.0, items.get("a").weight(), "the duplicate did not count");
+        KeyValueStore<String, Double> weights = driver.getKeyValueStore(Stores.ITEM_WEIGHTS);
+        assertEquals(1.0, weights.get("a"), "the duplicate did not count");
     }
 
     @Test
