@@ -207,6 +207,32 @@ class EngineEndToEndTest {
 
     @Test
     @Order(7)
+    void replayLoadsADataSetFileThroughKafka() throws Exception {
+        java.nio.file.Path file = dataDir.resolve("sessions.tsv");
+        java.nio.file.Files.writeString(file, "SessionId\tItemId\tTime\n"
+                + "900\tkayak\t1763975800\n900\tpaddle\t1763975830\n"
+                + "901\tkayak\t1763975900\n901\tpaddle\t1763975930\n"
+                + "902\tkayak\tnot-a-time\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = io.ecrm.serving.cli.EcrmCommand.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+        int exit = cli.execute("replay", "--tenant", "demo", "--format", "session-tsv",
+                "--bootstrap-servers", engine.bootstrapServers(), file.toString());
+        assertEquals(0, exit);
+        assertTrue(out.toString().contains("lines refused  1"), out.toString());
+        assertTrue(out.toString().contains("bad Time"), out.toString());
+        HttpClientSupport.Response similar = http.await("/v1/items/kayak/similar",
+                r -> r.status() == 200 && itemIds(r.body()).contains("paddle"), PATIENCE);
+        assertEquals(List.of("paddle"), itemIds(similar.body()));
+        assertEquals(1, http.get("/v1/customers/s900/recommendations?count=1").body().get("items").size());
+
+        int unknownTenant = cli.execute("replay", "--tenant", "nobody", "--format", "session-tsv",
+                "--bootstrap-servers", engine.bootstrapServers(), file.toString());
+        assertEquals(2, unknownTenant, "a tenant the engine does not serve is a usage error, not a crash");
+    }
+
+    @Test
+    @Order(8)
     void aRestartKeepsAllState() throws Exception {
         engine.close();
         engine = Engine.start(settings);
