@@ -1,0 +1,84 @@
+package io.ecrm.recommender.evaluation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores a method by the next-item protocol: for each test session [i1..in] and each prefix
+ * [i1..ik], k = 1..n-1, the method answers 20 items and the target is i(k+1).
+ */
+public final class Evaluator {
+    public static final int LIST_LENGTH = 20;
+
+    private final EvaluationData data;
+    private final Map<String, Integer> popularity = new HashMap<>();
+    private final int maxPopularity;
+
+    public Evaluator(EvaluationData data) {
+        this.data = data;
+        data.train().forEach(s -> s.items().forEach(i -> popularity.merge(i, 1, Integer::sum)));
+        maxPopularity = popularity.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    public EvaluationData data() {
+        return data;
+    }
+
+    public EvaluationResult evaluate(SessionRecommender method) {
+        RankMetrics withPrefix = new RankMetrics();
+        RankMetrics withoutPrefix = new RankMetrics();
+        Set<String> recommended = new HashSet<>();
+        double popularitySum = 0;
+        long recommendedCount = 0;
+        long[] latencies = new long[(int) data.prefixes()];
+        int call = 0;
+        long started = System.nanoTime();
+        for (Session session : data.test()) {
+            List<String> items = session.items();
+            for (int k = 1; k < items.size(); k++) {
+                List<String> prefix = items.subList(0, k);
+                Set<String> distinct = new LinkedHashSet<>(prefix);
+                long t0 = System.nanoTime();
+                List<String> answer = method.recommend(prefix, LIST_LENGTH + distinct.size());
+                latencies[call++] = System.nanoTime() - t0;
+                List<String> top = answer.subList(0, Math.min(LIST_LENGTH, answer.size()));
+                String target = items.get(k);
+                withPrefix.add(top, target);
+                List<String> filtered = new ArrayList<>(LIST_LENGTH);
+                for (String item : answer) {
+                    if (filtered.size() == LIST_LENGTH) {
+                        break;
+                    }
+                    if (!distinct.contains(item)) {
+                        filtered.add(item);
+                    }
+                }
+                withoutPrefix.add(filtered, target);
+                for (String item : top) {
+                    recommended.add(item);
+                    popularitySum += popularity.getOrDefault(item, 0) / (double) maxPopularity;
+                    recommendedCount++;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(latencies, 0, call);
+        return new EvaluationResult(method.name(), withPrefix, withoutPrefix,
+                recommended.stream().filter(popularity::containsKey).count() / (double) Math.max(1, popularity.size()),
+                recommendedCount == 0 ? 0.0 : popularitySum / recommendedCount,
+                call / Math.max(1e-9, seconds), percentile(latencies, call, 0.50), percentile(latencies, call, 0.99));
+    }
+
+    private static double percentile(long[] sorted, int n, double q) {
+        if (n == 0) {
+            return 0.0;
+        }
+        return sorted[Math.min(n - 1, (int) Math.ceil(q * n) - 1)] / 1000.0;
+    }
+}

@@ -1,0 +1,265 @@
+package io.ecrm.serving.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ecrm.ingest.datasets.DataSetFormat;
+import io.ecrm.ingest.datasets.DataSetReader;
+import io.ecrm.recommender.RecommenderSettings;
+import io.ecrm.recommender.SessionKnnSettings;
+import io.ecrm.recommender.evaluation.Click;
+import io.ecrm.recommender.evaluation.EcrmMethod;
+import io.ecrm.recommender.evaluation.EvaluationData;
+import io.ecrm.recommender.evaluation.EvaluationResult;
+import io.ecrm.recommender.evaluation.Evaluator;
+import io.ecrm.recommender.evaluation.ItemKnnBaseline;
+import io.ecrm.recommender.evaluation.PeerList;
+import io.ecrm.recommender.evaluation.PeerScore;
+import io.ecrm.recommender.evaluation.PopBaseline;
+import io.ecrm.recommender.evaluation.RankMetrics;
+import io.ecrm.recommender.evaluation.SPopBaseline;
+import io.ecrm.recommender.evaluation.SessionRecommender;
+import io.ecrm.recommender.evaluation.VSkNNBaseline;
+import io.ecrm.schemas.ClickEvent;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ecrm evaluate}: replays a real data set in process (no broker) by the protocol of
+ * {@code EVALUATION.md} and prints HR and MRR of ecrm beside the baselines, from the same run.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Measure recommendation quality on a data set by the next-item protocol, beside baselines.")
+final class EvaluateCommand implements Callable<Integer> {
+    private static final long DAY = 86_400_000L;
+    private static final long SESSION_GAP_MILLIS = 30 * 60_000L;
+
+    @Option(names = "--format", required = true, description = "One of: session-tsv, yoochoose, diginetica, retailrocket, jsonl.")
+    String format;
+
+    @Option(names = "--train", description = "Train file (with --test).")
+    Path train;
+
+    @Option(names = "--test", description = "Test file (with --train).")
+    Path test;
+
+    @Option(names = "--data", description = "One file, split by time: the sessions starting on the last day are test "
+            + "(the last 7 days when the data spans more than 60 days).")
+    Path data;
+
+    @Option(names = "--no-clean", description = "Score the data as given (for data already cleaned by a published preparation).")
+    boolean noClean;
+
+    @Option(names = "--peers", description = "Folder of published top-N lists (SessionId;Position;Recommendations;Scores) to score on their rows.")
+    Path peers;
+
+    @Option(names = "--json", description = "Also write the figures to this file as JSON.")
+    Path json;
+
+    @Option(names = "--baselines", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also run POP, S-POP, Item-KNN and V-SKNN (default: on).")
+    boolean baselines;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        DataSetFormat dataSet = DataSetFormat.byId(format).orElseThrow(() ->
+                new IllegalArgumentException("unknown format '" + format + "'; known: " + DataSetFormat.ids()));
+        if ((data == null) == (train == null || test == null)) {
+            throw new IllegalArgumentException("give --train and --test, or --data");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<Click> trainClicks;
+        List<Click> testClicks;
+        String name;
+        if (data != null) {
+            List<Click> all = clicks(dataSet, data);
+            List<List<Click>> split = splitByTime(all);
+            trainClicks = split.get(0);
+            testClicks = split.get(1);
+            name = data.getFileName().toString();
+        } else {
+            trainClicks = clicks(dataSet, train);
+            testClicks = clicks(dataSet, test);
+            name = train.getFileName() + " + " + test.getFileName();
+        }
+        EvaluationData prepared = EvaluationData.prepare(trainClicks, testClicks, !noClean);
+        out.printf("data set: %s (%s)%n", name, format);
+        out.printf("  %-44s %10s %9s %7s %10s %9s %7s%n", "step", "train", "sessions", "items", "test", "sessions", "items");
+        for (EvaluationData.Step step : prepared.steps()) {
+            out.printf("  %-44s %,10d %,9d %,7d %,10d %,9d %,7d%n", step.name(), step.trainClicks(), step.trainSessions(),
+                    step.trainItems(), step.testClicks(), step.testSessions(), step.testItems());
+        }
+        out.printf("  prefixes scored: %,d%n%n", prepared.prefixes());
+        out.flush();
+
+        List<SessionRecommender> methods = new ArrayList<>();
+        methods.add(new EcrmMethod(RecommenderSettings.DEFAULTS, SessionKnnSettings.DEFAULTS));
+        if (baselines) {
+            methods.add(new PopBaseline());
+            methods.add(new SPopBaseline());
+            methods.add(new ItemKnnBaseline());
+            methods.add(new VSkNNBaseline());
+        }
+        Evaluator evaluator = new Evaluator(prepared);
+        List<EvaluationResult> results = new ArrayList<>();
+        out.printf("%-9s %7s %7s %7s %7s %7s %7s | %9s %9s | %7s %7s %9s %7s %7s%n", "method", "HR@20", "MRR@20", "HR@10",
+                "MRR@10", "HR@5", "MRR@5", "HR@20-px", "MRR@20-px", "cover", "popbias", "recs/s", "p50us", "p99us");
+        for (SessionRecommender method : methods) {
+            long t0 = System.nanoTime();
+            method.train(prepared.train());
+            System.err.printf("%s trained in %.1f s%n", method.name(), (System.nanoTime() - t0) / 1e9);
+            EvaluationResult r = evaluator.evaluate(method);
+            results.add(r);
+            RankMetrics m = r.withPrefix();
+            out.printf("%-9s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f | %9.3f %9.3f | %7.3f %7.3f %,9.0f %7.1f %7.1f%n", r.method(),
+                    m.hitRate(20), m.mrr(20), m.hitRate(10), m.mrr(10), m.hitRate(5), m.mrr(5),
+                    r.withoutPrefix().hitRate(20), r.withoutPrefix().mrr(20), r.coverage(), r.popularityBias(),
+                    r.recommendationsPerSecond(), r.p50Micros(), r.p99Micros());
+            out.flush();
+        }
+        out.println("(-px: the same lists with the prefix's own items removed)");
+
+        List<PeerScore> peerScores = new ArrayList<>();
+        if (peers != null) {
+            out.printf("%npublished lists, scored on their own rows beside ecrm on the same rows (ecrm trained, like them, on the train file as given):%n");
+            SessionRecommender ours = new EcrmMethod(RecommenderSettings.DEFAULTS, SessionKnnSettings.DEFAULTS);
+            ours.train(prepared.peerTrain());
+            out.printf("%-10s %6s %7s %7s | %9s %9s%n", "peer", "rows", "HR@20", "MRR@20", "ecrm HR@20", "ecrm MRR@20");
+            try (Stream<Path> files = Files.list(peers)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".csv.gz") || f.toString().endsWith(".csv")).sorted().toList()) {
+                    PeerScore score = PeerScore.score(PeerList.read(file), prepared, ours);
+                    peerScores.add(score);
+                    out.printf("%-10s %6d %7.3f %7.3f | %9.3f %9.3f%n", score.method(), score.rows(),
+                            score.peer().hitRate(20), score.peer().mrr(20), score.ours().hitRate(20), score.ours().mrr(20));
+                }
+            }
+        }
+        out.flush();
+        if (json != null) {
+            writeJson(name, prepared, results, peerScores);
+            out.println("figures written to " + json);
+        }
+        return 0;
+    }
+
+    private void writeJson(String name, EvaluationData prepared, List<EvaluationResult> results, List<PeerScore> peerScores)
+            throws IOException {
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("name", name);
+        dataset.put("format", format);
+        dataset.put("cleaned", !noClean);
+        dataset.put("steps", prepared.steps());
+        dataset.put("prefixes", prepared.prefixes());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (EvaluationResult r : results) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("method", r.method());
+            for (int cutoff : RankMetrics.CUTOFFS) {
+                row.put("hr@" + cutoff, r.withPrefix().hitRate(cutoff));
+                row.put("mrr@" + cutoff, r.withPrefix().mrr(cutoff));
+            }
+            row.put("hr@20_without_prefix_items", r.withoutPrefix().hitRate(20));
+            row.put("mrr@20_without_prefix_items", r.withoutPrefix().mrr(20));
+            row.put("coverage", r.coverage());
+            row.put("popularity_bias", r.popularityBias());
+            row.put("recommendations_per_second", r.recommendationsPerSecond());
+            row.put("p50_us", r.p50Micros());
+            row.put("p99_us", r.p99Micros());
+            rows.add(row);
+        }
+        List<Map<String, Object>> peerRows = new ArrayList<>();
+        for (PeerScore p : peerScores) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("method", p.method());
+            row.put("rows", p.rows());
+            row.put("hr@20", p.peer().hitRate(20));
+            row.put("mrr@20", p.peer().mrr(20));
+            row.put("ours_hr@20", p.ours().hitRate(20));
+            row.put("ours_mrr@20", p.ours().mrr(20));
+            peerRows.add(row);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("dataset", dataset);
+        document.put("results", rows);
+        document.put("peers", peerRows);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
+    }
+
+    /** Reads a file's events as clicks; events without a session are sessionised by a 30-minute gap per visitor. */
+    private static List<Click> clicks(DataSetFormat format, Path file) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read " + file);
+        }
+        List<ClickEvent> events = new ArrayList<>();
+        long[] refused = {0};
+        new DataSetReader(format).read(file, line -> {
+            if (line.ok()) {
+                events.add(line.event());
+            } else {
+                refused[0]++;
+            }
+        });
+        if (refused[0] > 0) {
+            System.err.printf("%s: %,d lines are not events and were left out%n", file, refused[0]);
+        }
+        List<Click> clicks = new ArrayList<>(events.size());
+        Map<String, List<ClickEvent>> unsessioned = new HashMap<>();
+        for (ClickEvent e : events) {
+            if (e.itemId() == null) {
+                continue;
+            }
+            if (e.sessionId() != null) {
+                clicks.add(new Click(e.sessionId(), e.itemId(), e.timestampMillis()));
+            } else {
+                unsessioned.computeIfAbsent(e.visitorKey(), v -> new ArrayList<>()).add(e);
+            }
+        }
+        unsessioned.forEach((visitor, list) -> {
+            list.sort(Comparator.comparingLong(ClickEvent::timestampMillis));
+            int session = 0;
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0 && list.get(i).timestampMillis() - list.get(i - 1).timestampMillis() > SESSION_GAP_MILLIS) {
+                    session++;
+                }
+                clicks.add(new Click(visitor + "#" + session, list.get(i).itemId(), list.get(i).timestampMillis()));
+            }
+        });
+        return clicks;
+    }
+
+    /** Sessions starting in the last day (last 7 days for data spanning over 60 days) are test, the rest train. */
+    private static List<List<Click>> splitByTime(List<Click> clicks) {
+        Map<String, Long> start = new HashMap<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Click c : clicks) {
+            start.merge(c.sessionId(), c.timestampMillis(), Math::min);
+            first = Math.min(first, c.timestampMillis());
+            last = Math.max(last, c.timestampMillis());
+        }
+        long window = last - first > 60 * DAY ? 7 * DAY : DAY;
+        long cut = last - window;
+        List<Click> trainPart = new ArrayList<>();
+        List<Click> testPart = new ArrayList<>();
+        for (Click c : clicks) {
+            (start.get(c.sessionId()) > cut ? testPart : trainPart).add(c);
+        }
+        return List.of(trainPart, testPart);
+    }
+}
