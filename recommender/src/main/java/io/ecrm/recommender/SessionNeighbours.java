@@ -2,10 +2,8 @@ package io.ecrm.recommender;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Session-kNN candidate source: past sessions most like the current one vote for their items.
@@ -28,6 +26,49 @@ public final class SessionNeighbours {
     }
 
     /**
+     * The {@code sampleSize} most recent past sessions holding any of the items: a merge of the
+     * items' lists, which are newest first, so it reads little more than {@code sampleSize} entries.
+     */
+    private List<SessionIndex.PastSession> mostRecentSharing(java.util.Set<String> items, SessionIndex index,
+                                                            String currentSessionId) {
+        record Cursor(java.util.Iterator<String> ids, SessionIndex.PastSession head) {
+        }
+        java.util.PriorityQueue<Cursor> queue = new java.util.PriorityQueue<>(
+                (a, b) -> Long.compare(b.head().recency(), a.head().recency()));
+        for (String item : items) {
+            java.util.Iterator<String> ids = index.sessionsWith(item).iterator();
+            SessionIndex.PastSession head = next(ids, index);
+            if (head != null) {
+                queue.add(new Cursor(ids, head));
+            }
+        }
+        List<SessionIndex.PastSession> recent = new ArrayList<>(settings.sampleSize());
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        while (!queue.isEmpty() && recent.size() < settings.sampleSize()) {
+            Cursor cursor = queue.poll();
+            SessionIndex.PastSession session = cursor.head();
+            if (!session.id().equals(currentSessionId) && taken.add(session.id())) {
+                recent.add(session);
+            }
+            SessionIndex.PastSession head = next(cursor.ids(), index);
+            if (head != null) {
+                queue.add(new Cursor(cursor.ids(), head));
+            }
+        }
+        return recent;
+    }
+
+    private static SessionIndex.PastSession next(java.util.Iterator<String> ids, SessionIndex index) {
+        while (ids.hasNext()) {
+            SessionIndex.PastSession session = index.session(ids.next());
+            if (session != null) {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Votes per item for the session {@code prefix} (oldest first); empty when no past session
      * shares an item. {@code currentSessionId} is left out of the candidates (the streaming index
      * already holds the current session), null when it is not indexed.
@@ -38,28 +79,16 @@ public final class SessionNeighbours {
         for (int p = 0; p < n; p++) {
             weights.put(prefix.get(p), (p + 1) / (double) n);
         }
-        Map<String, SessionIndex.PastSession> candidates = new HashMap<>();
-        for (String item : weights.keySet()) {
-            for (String id : index.sessionsWith(item)) {
-                if (!id.equals(currentSessionId)) {
-                    candidates.computeIfAbsent(id, index::session);
-                }
-            }
-        }
-        List<SessionIndex.PastSession> recent = new ArrayList<>(candidates.values());
-        recent.removeIf(s -> s == null);
-        recent.sort((a, b) -> Long.compare(b.recency(), a.recency()));
-        if (recent.size() > settings.sampleSize()) {
-            recent = recent.subList(0, settings.sampleSize());
-        }
+        List<SessionIndex.PastSession> recent = mostRecentSharing(weights.keySet(), index, currentSessionId);
         TopK nearest = new TopK(settings.neighbours());
         Map<String, SessionIndex.PastSession> byId = new HashMap<>();
         for (SessionIndex.PastSession session : recent) {
             double similarity = 0;
-            Set<String> seen = new HashSet<>();
-            for (String item : session.items()) {
-                if (seen.add(item)) {
-                    similarity += weights.getOrDefault(item, 0.0);
+            List<String> items = session.items();
+            for (int p = 0; p < items.size(); p++) {
+                Double weight = weights.get(items.get(p));
+                if (weight != null && items.lastIndexOf(items.get(p)) == p) { // each shared item once
+                    similarity += weight;
                 }
             }
             if (similarity > 0) {
