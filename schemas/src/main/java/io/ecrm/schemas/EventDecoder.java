@@ -22,8 +22,8 @@ public final class EventDecoder {
     public static final int MAX_USER_AGENT_LENGTH = 1024;
     public static final int MAX_QUERY_LENGTH = 512;
     public static final int MAX_QUANTITY = 10_000;
-    /** Timestamps outside [2000-01-01, 2100-01-01) are certainly wrong (seconds sent as millis, or the reverse). */
-    public static final long MIN_TIMESTAMP_MILLIS = 946_684_800_000L;
+    /** Timestamps outside [1990-01-01, 2100-01-01) are certainly wrong (seconds sent as millis, or the reverse); old web logs still fit. */
+    public static final long MIN_TIMESTAMP_MILLIS = 631_152_000_000L;
     public static final long MAX_TIMESTAMP_MILLIS = 4_102_444_800_000L;
 
     static final Set<String> FIELDS = Set.of("eventId", "type", "timestamp", "anonymousId", "customerId",
@@ -173,7 +173,7 @@ public final class EventDecoder {
                 return 0;
             }
             if (millis < MIN_TIMESTAMP_MILLIS || millis >= MAX_TIMESTAMP_MILLIS) {
-                error("timestamp", "must lie between 2000-01-01 and 2100-01-01 (epoch milliseconds, not seconds)");
+                error("timestamp", "must lie between 1990-01-01 and 2100-01-01 (epoch milliseconds, not seconds)");
             }
             return millis;
         }
