@@ -4,6 +4,7 @@ import io.ecrm.ingest.EventPublisher;
 import io.ecrm.ingest.logs.AccessLogFormat;
 import io.ecrm.ingest.logs.AccessLogParser;
 import io.ecrm.ingest.logs.LogEventMapper;
+import io.ecrm.ingest.logs.LogFollower;
 import io.ecrm.ingest.logs.LogIngestSummary;
 import io.ecrm.ingest.logs.LogRejectReason;
 import io.ecrm.ingest.logs.UrlRules;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +68,9 @@ final class IngestLogCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Parse and count only; send nothing (to check rules).")
     boolean dryRun;
 
+    @Option(names = "--follow", description = "Keep reading one growing file, across rotations, until Ctrl-C.")
+    boolean follow;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files, plain or .gz.")
     List<Path> files;
 
@@ -95,24 +100,43 @@ final class IngestLogCommand implements Callable<Integer> {
              EventPublisher publisher = dryRun ? null : new EventPublisher(bootstrapServers)) {
             List<ClickEvent> batch = new ArrayList<>(1000);
             List<CompletableFuture<Integer>> pending = new ArrayList<>();
-            for (Path file : files) {
-                String source = file.getFileName().toString().replaceFirst("\\.gz$", "");
+            LogFollower.LineSink sink = (line, number, source) -> {
+                LogEventMapper.Outcome outcome = mapper.map(line, number, source);
+                summary.add(outcome);
+                if (outcome.ok()) {
+                    batch.add(outcome.event());
+                    if (batch.size() == (follow ? 1 : 1000)) {
+                        send(publisher, topics, batch, pending);
+                    }
+                } else if (outcome.rejection().malformed()) {
+                    rejected.write(source + ":" + number + "\t" + outcome.rejection().label() + "\t" + line);
+                    rejected.newLine();
+                }
+                progress.update(summary.lines(), String.format("%,d events, %,d broken", summary.events(), summary.malformed()));
+            };
+            if (follow) {
+                if (files.size() != 1) {
+                    throw new IllegalArgumentException("--follow follows one file");
+                }
+                AtomicBoolean running = new AtomicBoolean(true);
+                Thread main = Thread.currentThread();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    running.set(false);
+                    try {
+                        main.join(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                new LogFollower(files.get(0), 200).follow(sink, running::get);
+            }
+            for (Path file : follow ? List.<Path>of() : files) {
                 try (BufferedReader reader = open(file)) {
                     long number = 0;
+                    String source = null;
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        number++;
-                        LogEventMapper.Outcome outcome = mapper.map(line, number, source);
-                        summary.add(outcome);
-                        if (outcome.ok()) {
-                            batch.add(outcome.event());
-                            if (batch.size() == 1000) {
-                                send(publisher, topics, batch, pending);
-                            }
-                        } else if (outcome.rejection().malformed()) {
-                            rejected.write(source + ":" + number + "\t" + outcome.rejection().label() + "\t" + line);
-                            rejected.newLine();
-                        }
-                        progress.update(summary.lines(), String.format("%,d events, %,d broken", summary.events(), summary.malformed()));
+                        source = source == null ? LogFollower.sourceName(file, line) : source;
+                        sink.accept(line, ++number, source);
                     }
                 }
             }
