@@ -226,6 +226,28 @@ class EngineEndToEndTest {
         assertEquals(List.of("paddle"), itemIds(similar.body()));
         assertEquals(1, http.get("/v1/customers/s900/recommendations?count=1").body().get("items").size());
 
+        // a small slice of every other format goes the same way
+        String iso1 = java.time.Instant.ofEpochSecond(1763975800).toString();
+        String iso2 = java.time.Instant.ofEpochSecond(1763975830).toString();
+        java.util.Map<String, String> slices = java.util.Map.of(
+                "yoochoose", "910," + iso1 + ",yc-tent,0\n910," + iso2 + ",yc-pole,0\n911," + iso1 + ",yc-tent,0\n911," + iso2 + ",yc-pole,0\n",
+                "diginetica", "session_id;user_id;item_id;timeframe;eventdate\n920;NA;dg-tent;0;2025-11-24\n920;NA;dg-pole;1000;2025-11-24\n"
+                        + "921;7;dg-tent;0;2025-11-24\n921;7;dg-pole;2000;2025-11-24\n",
+                "retailrocket", "timestamp,visitorid,event,itemid,transactionid\n1763975800000,930,view,rr-tent,\n1763975830000,930,addtocart,rr-pole,\n"
+                        + "1763975800000,931,view,rr-tent,\n1763975830000,931,view,rr-pole,\n",
+                "jsonl", "{\"eventId\":\"j1\",\"type\":\"product_view\",\"timestamp\":1763975800000,\"anonymousId\":\"j\",\"itemId\":\"js-tent\"}\n"
+                        + "{\"eventId\":\"j2\",\"type\":\"product_view\",\"timestamp\":1763975830000,\"anonymousId\":\"j\",\"itemId\":\"js-pole\"}\n");
+        java.util.Map<String, String> prefixes = java.util.Map.of("yoochoose", "yc", "diginetica", "dg", "retailrocket", "rr", "jsonl", "js");
+        for (java.util.Map.Entry<String, String> slice : slices.entrySet()) {
+            java.nio.file.Path sliceFile = dataDir.resolve(slice.getKey() + ".txt");
+            java.nio.file.Files.writeString(sliceFile, slice.getValue());
+            assertEquals(0, cli.execute("replay", "--tenant", "demo", "--format", slice.getKey(),
+                    "--bootstrap-servers", engine.bootstrapServers(), sliceFile.toString()), slice.getKey());
+            String prefix = prefixes.get(slice.getKey());
+            http.await("/v1/items/" + prefix + "-tent/similar",
+                    r -> r.status() == 200 && itemIds(r.body()).contains(prefix + "-pole"), PATIENCE);
+        }
+
         int unknownTenant = cli.execute("replay", "--tenant", "nobody", "--format", "session-tsv",
                 "--bootstrap-servers", engine.bootstrapServers(), file.toString());
         assertEquals(2, unknownTenant, "a tenant the engine does not serve is a usage error, not a crash");
