@@ -2,6 +2,7 @@ package io.ecrm.serving.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ecrm.ingest.TextFiles;
 import io.ecrm.ingest.datasets.DataSetFormat;
 import io.ecrm.ingest.datasets.DataSetReader;
 import io.ecrm.recommender.RecommenderSettings;
@@ -203,9 +204,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Reads a file's events as clicks; events without a session are sessionised by a 30-minute gap per visitor. */
     private static List<Click> clicks(DataSetFormat format, Path file) throws IOException {
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("cannot read " + file);
-        }
+        TextFiles.requireReadable(List.of(file));
         List<ClickEvent> events = new ArrayList<>();
         long[] refused = {0};
         new DataSetReader(format).read(file, line -> {

@@ -1,6 +1,7 @@
 package io.ecrm.serving.cli;
 
 import io.ecrm.ingest.EventPublisher;
+import io.ecrm.ingest.TextFiles;
 import io.ecrm.ingest.logs.AccessLogFormat;
 import io.ecrm.ingest.logs.AccessLogParser;
 import io.ecrm.ingest.logs.LogEventMapper;
@@ -15,8 +16,6 @@ import io.ecrm.schemas.TenantTopics;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,11 +84,7 @@ final class IngestLogCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot read rules " + rulesFile + ": " + e.getMessage());
         }
         AccessLogFormat logFormat = AccessLogFormat.named(format);
-        for (Path file : files) {
-            if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("cannot read " + file);
-            }
-        }
+        TextFiles.requireReadable(files);
         LogEventMapper mapper = new LogEventMapper(new AccessLogParser(logFormat), rules, new VisitorIdentity(cookie, salt()));
         TenantTopics topics = new TenantTopics(new TenantId(tenant));
         Path rejectsFile = rejects != null ? rejects : Path.of(files.get(0).getFileName() + ".rejects");
@@ -131,7 +125,7 @@ final class IngestLogCommand implements Callable<Integer> {
                 new LogFollower(files.get(0), 200).follow(sink, running::get);
             }
             for (Path file : follow ? List.<Path>of() : files) {
-                try (BufferedReader reader = open(file)) {
+                try (BufferedReader reader = TextFiles.open(file, StandardCharsets.ISO_8859_1)) {
                     long number = 0;
                     String source = null;
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -181,13 +175,5 @@ final class IngestLogCommand implements Callable<Integer> {
         String salt = HexFormat.of().formatHex(random);
         Files.writeString(file, salt + "\n");
         return salt;
-    }
-
-    private static BufferedReader open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
     }
 }

@@ -1,6 +1,7 @@
 package io.ecrm.serving.cli;
 
 import io.ecrm.ingest.EventPublisher;
+import io.ecrm.ingest.TextFiles;
 import io.ecrm.ingest.datasets.DataSetFormat;
 import io.ecrm.ingest.datasets.DataSetLine;
 import io.ecrm.ingest.datasets.DataSetReader;
@@ -59,11 +60,7 @@ final class ReplayCommand implements java.util.concurrent.Callable<Integer> {
         DataSetFormat dataSet = DataSetFormat.byId(format).orElseThrow(() ->
                 new IllegalArgumentException("unknown format '" + format + "'; known: " + DataSetFormat.ids()));
         TenantTopics topics = new TenantTopics(new TenantId(tenant));
-        for (Path file : files) {
-            if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("cannot read " + file);
-            }
-        }
+        TextFiles.requireReadable(files);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             Set<String> existing;
