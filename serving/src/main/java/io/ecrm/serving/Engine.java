@@ -9,6 +9,7 @@ import io.ecrm.serving.http.ApiV1;
 import io.ecrm.serving.http.CorsPolicy;
 import io.ecrm.serving.http.HttpApi;
 import io.ecrm.serving.http.routes.Collect;
+import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
@@ -94,6 +95,7 @@ public final class Engine implements AutoCloseable {
                 new Pixel(events, json),
                 new TrackerScript(),
                 new CorsPolicy(settings.allowedOrigins()),
+                new Customers(tenants),
                 new Recommendations(tenants, settings.maxCount()),
                 new SimilarItems(tenants, settings.maxCount()),
                 new Health(tenants, new BrokerProbe(admin), bootstrapServers),

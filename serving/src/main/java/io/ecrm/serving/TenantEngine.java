@@ -9,6 +9,7 @@ import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.schemas.VisitorKey;
 import io.ecrm.streams.TenantStreams;
+import io.ecrm.streams.profile.CustomerProfile;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,15 @@ public final class TenantEngine {
             history = streams.visitorHistory(VisitorKey.anonymous(visitorId));
         }
         return Optional.ofNullable(history);
+    }
+
+    /** The visitor's profile: a customer id is looked up as a customer first, then as an anonymous id. */
+    public Optional<CustomerProfile> profile(String visitorId) {
+        CustomerProfile profile = streams.profile(VisitorKey.customer(visitorId));
+        if (profile == null) {
+            profile = streams.profile(VisitorKey.anonymous(visitorId));
+        }
+        return Optional.ofNullable(profile);
     }
 
     /** Recommendations for a visitor; an unknown visitor gets the popular items. */

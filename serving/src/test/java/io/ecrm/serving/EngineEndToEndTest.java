@@ -92,6 +92,18 @@ class EngineEndToEndTest {
 
     @Test
     @Order(2)
+    void theCustomerViewShowsAVisitorsProfile() throws Exception {
+        HttpClientSupport.Response profile = http.await("/v1/customers/newcomer", r -> r.status() == 200, PATIENCE);
+        assertEquals("tent", profile.body().at("/profile/recentItems/0/itemId").asText());
+        assertEquals("product_view", profile.body().at("/profile/recentItems/0/type").asText());
+        assertEquals(1, profile.body().at("/profile/sessions").asInt());
+        HttpClientSupport.Response unknown = http.get("/v1/customers/never-seen");
+        assertEquals(404, unknown.status());
+        assertEquals("https://ecrm.io/problems/not-found", unknown.body().get("type").asText());
+    }
+
+    @Test
+    @Order(2)
     void anUnknownVisitorGetsPopularItems() throws Exception {
         HttpClientSupport.Response answer = http.await("/v1/customers/nobody-yet/recommendations?count=2",
                 r -> r.status() == 200 && itemIds(r.body()).size() == 2, PATIENCE);

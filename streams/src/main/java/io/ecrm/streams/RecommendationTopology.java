@@ -7,6 +7,7 @@ import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.ecrm.streams.cleaning.CleaningProcessor;
 import io.ecrm.streams.cleaning.RejectedEvent;
+import io.ecrm.streams.profile.ProfileProcessor;
 import io.ecrm.streams.serde.StateSerdes;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * The tenant's recommendation topology:
  * <pre>
  * events (by visitor) -> CleaningProcessor [seen-event-ids, visitor-activity] -> rejected (with reason)
+ *                     -> ProfileProcessor [customer-profiles]
  *                     -> VisitorEventsProcessor [visitor-history] -> item-updates (by item)
  * item-updates -> ItemCountsProcessor [item-weights, item-pairs, dirty-items] -> item-counts, item-neighbours
  * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours]
@@ -50,6 +52,9 @@ public final class RecommendationTopology {
         topology.addStateStore(persistent(Stores.VISITOR_ACTIVITY, StateSerdes.VISITOR_ACTIVITY), "cleaning");
         topology.addSink(CleaningProcessor.REJECTED, topics.rejected(), keys.serializer(),
                 (topic, value) -> StateSerdes.rejectedToBytes((RejectedEvent) value), "cleaning");
+
+        topology.addProcessor(CleaningProcessor.PROFILES, () -> new ProfileProcessor(streams.sessionGapMillis()), "cleaning");
+        topology.addStateStore(persistent(Stores.CUSTOMER_PROFILES, StateSerdes.CUSTOMER_PROFILE), CleaningProcessor.PROFILES);
 
         topology.addProcessor(CleaningProcessor.CLEAN, () -> new VisitorEventsProcessor(settings), "cleaning");
         topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), "visitor-events");

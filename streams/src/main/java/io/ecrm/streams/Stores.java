@@ -10,6 +10,8 @@ public final class Stores {
     public static final String SEEN_EVENT_IDS = "seen-event-ids";
     /** Visitor key -> {@link io.ecrm.streams.cleaning.VisitorActivity}; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISITOR_ACTIVITY = "visitor-activity";
+    /** Visitor key -> {@link io.ecrm.streams.profile.CustomerProfile}; partitioned by visitor; RocksDB, changelogged. */
+    public static final String CUSTOMER_PROFILES = "customer-profiles";
     /** Visitor key -> {@link io.ecrm.recommender.VisitorHistory}; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISITOR_HISTORY = "visitor-history";
     /** Item id -> weighted count (and the partition's running total); partitioned by item; RocksDB, changelogged. */

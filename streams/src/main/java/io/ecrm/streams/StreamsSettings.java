@@ -12,6 +12,7 @@ import io.ecrm.streams.cleaning.CleaningSettings;
  * @param neighbourRefreshMillis how often changed items get their neighbour lists recomputed
  * @param commitIntervalMillis how often processing commits (exactly-once transactions)
  * @param cleaning what the cleaning stage refuses
+ * @param sessionGapMillis inactivity after which a visitor's next event starts a new session
  */
 public record StreamsSettings(
         int partitions,
@@ -20,14 +21,15 @@ public record StreamsSettings(
         int standbyReplicas,
         long neighbourRefreshMillis,
         long commitIntervalMillis,
-        CleaningSettings cleaning) {
+        CleaningSettings cleaning,
+        long sessionGapMillis) {
 
     public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 1000, 100,
-            CleaningSettings.DEFAULTS);
+            CleaningSettings.DEFAULTS, 30 * 60_000L);
 
     public StreamsSettings {
         if (partitions < 1 || replicationFactor < 1 || streamThreads < 1 || standbyReplicas < 0
-                || neighbourRefreshMillis < 1 || commitIntervalMillis < 1) {
+                || neighbourRefreshMillis < 1 || commitIntervalMillis < 1 || sessionGapMillis < 1) {
             throw new IllegalArgumentException("invalid streams settings: " + partitions + " partitions, replication "
                     + replicationFactor + ", " + streamThreads + " threads, " + standbyReplicas + " standbys");
         }

@@ -6,6 +6,7 @@ import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
+import io.ecrm.streams.profile.CustomerProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,6 +110,11 @@ public final class TenantStreams implements AutoCloseable {
     /** The visitor's history if this instance holds it, else null (unknown visitor, or owned elsewhere). */
     public VisitorHistory visitorHistory(String visitorKey) {
         return this.<VisitorHistory, VisitorHistory>read(Stores.VISITOR_HISTORY, store -> store.get(visitorKey));
+    }
+
+    /** The visitor's profile if this instance holds it, else null. */
+    public CustomerProfile profile(String visitorKey) {
+        return this.<CustomerProfile, CustomerProfile>read(Stores.CUSTOMER_PROFILES, store -> store.get(visitorKey));
     }
 
     public ItemNeighbours neighbours(String itemId) {

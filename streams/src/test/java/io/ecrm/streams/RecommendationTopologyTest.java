@@ -92,6 +92,22 @@ class RecommendationTopologyTest {
     }
 
     @Test
+    void keepsAProfilePerVisitorFromAllCleanEvents() {
+        views("v1", "a", "b");
+        ClickEvent search = new ClickEvent("s9", EventType.SEARCH, time += 1000, "v1", null, null, null, 1, null, null,
+                null, null, null, "tents");
+        events.pipeInput(search.visitorKey(), search);
+        send("v1", EventType.PURCHASE, "b");
+        io.ecrm.streams.profile.CustomerProfile profile =
+                this.<io.ecrm.streams.profile.CustomerProfile>store(Stores.CUSTOMER_PROFILES).get("a:v1");
+        assertEquals(List.of("b", "b", "a"), profile.recentItems().stream()
+                .map(io.ecrm.streams.profile.CustomerProfile.ProfileItem::itemId).toList());
+        assertEquals(List.of("tents"), profile.recentSearches());
+        assertEquals(1, profile.orders());
+        assertEquals(1, profile.sessions());
+    }
+
+    @Test
     void pageViewsAndSearchesDoNotTouchItemState() {
         ClickEvent search = new ClickEvent("s1", EventType.SEARCH, time, "v1", null, null, null, 1, null, null, null,
                 null, null, "shoes");

@@ -76,7 +76,7 @@ public final class EngineOptions {
         StreamsSettings s = d.streams();
         StreamsSettings streams = new StreamsSettings(pick(partitions, "ECRM_PARTITIONS", Integer::valueOf, s.partitions()),
                 s.replicationFactor(), s.streamThreads(), s.standbyReplicas(), s.neighbourRefreshMillis(),
-                s.commitIntervalMillis(), s.cleaning());
+                s.commitIntervalMillis(), s.cleaning(), s.sessionGapMillis());
         return new EngineSettings(
                 pick(httpHost, "ECRM_HTTP_HOST", Function.identity(), d.httpHost()),
                 pick(httpPort, "ECRM_HTTP_PORT", Integer::valueOf, d.httpPort()),

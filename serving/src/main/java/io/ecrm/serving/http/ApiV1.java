@@ -1,6 +1,7 @@
 package io.ecrm.serving.http;
 
 import io.ecrm.serving.http.routes.Collect;
+import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
@@ -12,7 +13,8 @@ import io.javalin.Javalin;
 
 /** Every route of the API in one place, each pointing at the one handler class that documents it. */
 public record ApiV1(Events events, Collect collect, Pixel pixel, TrackerScript trackerScript, CorsPolicy cors,
-                    Recommendations recommendations, SimilarItems similarItems, Health health, Metrics metrics) {
+                    Customers customers, Recommendations recommendations, SimilarItems similarItems, Health health,
+                    Metrics metrics) {
     public void register(Javalin app) {
         app.get("/health", health);
         app.get("/metrics", metrics);
@@ -22,6 +24,7 @@ public record ApiV1(Events events, Collect collect, Pixel pixel, TrackerScript t
         app.options("/v1/collect", ctx -> ctx.status(204));
         app.post("/v1/collect", collect);
         app.get("/v1/pixel.gif", pixel);
+        app.get("/v1/customers/{id}", customers);
         app.get("/v1/customers/{id}/recommendations", recommendations);
         app.get("/v1/items/{id}/similar", similarItems);
     }

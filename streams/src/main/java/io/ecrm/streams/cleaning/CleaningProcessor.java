@@ -18,8 +18,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * dropped without a trace.
  */
 public final class CleaningProcessor implements Processor<String, ClickEvent, String, Object> {
-    /** The name of the node that receives clean events. */
+    /** The names of the nodes that receive clean events. */
     public static final String CLEAN = "visitor-events";
+    public static final String PROFILES = "profiles";
     public static final String REJECTED = "rejected";
 
     private final CleaningSettings settings;
@@ -66,7 +67,9 @@ public final class CleaningProcessor implements Processor<String, ClickEvent, St
             context.forward(record.withValue((Object) new RejectedEvent(reason.get().code(), event)), REJECTED);
         } else {
             metrics.accepted();
-            context.forward(record.withValue((Object) event).withTimestamp(event.timestampMillis()), CLEAN);
+            Record<String, Object> clean = record.withValue((Object) event).withTimestamp(event.timestampMillis());
+            context.forward(clean, CLEAN);
+            context.forward(clean, PROFILES);
         }
     }
 

@@ -8,6 +8,7 @@ import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventJson;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
+import io.ecrm.streams.profile.CustomerProfile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,23 @@ public final class StateSerdes {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Profiles are JSON: read whole by the customer view, and easy to inspect. */
+    public static final Serde<CustomerProfile> CUSTOMER_PROFILE = Serdes.serdeFrom(
+            (topic, profile) -> {
+                try {
+                    return profile == null ? null : JSON.writeValueAsBytes(profile);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("a profile always serialises", e);
+                }
+            },
+            (topic, bytes) -> {
+                try {
+                    return bytes == null ? null : JSON.readValue(bytes, CustomerProfile.class);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
 
     public static final BinarySerde<VisitorActivity> VISITOR_ACTIVITY = new BinarySerde<>(1, (activity, out) -> {
         out.writeLong(activity.second());

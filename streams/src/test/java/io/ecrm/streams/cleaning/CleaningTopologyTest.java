@@ -54,7 +54,7 @@ class CleaningTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         StreamsSettings d = StreamsSettings.DEFAULTS;
         StreamsSettings settings = new StreamsSettings(d.partitions(), d.replicationFactor(), d.streamThreads(),
-                d.standbyReplicas(), d.neighbourRefreshMillis(), d.commitIntervalMillis(), CLEANING);
+                d.standbyReplicas(), d.neighbourRefreshMillis(), d.commitIntervalMillis(), CLEANING, d.sessionGapMillis());
         CleaningMetrics metrics = new CleaningMetrics() {
             @Override
             public void accepted() {
