@@ -58,6 +58,28 @@ public final class EventPublisher implements AutoCloseable {
         return CompletableFuture.allOf(acks).thenApply(done -> events.size());
     }
 
+    /**
+     * Asks the engine to erase visitors: one record per visitor key on the tenant's forget topic.
+     * The future completes when the requests are acknowledged; the erasure follows within the
+     * topology's commit interval.
+     */
+    public CompletableFuture<Void> forget(TenantTopics topics, List<String> visitorKeys, String requestedBy) {
+        List<CompletableFuture<Void>> acks = new java.util.ArrayList<>();
+        for (String key : visitorKeys) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            producer.send(new ProducerRecord<>(topics.forget(), key, requestedBy.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    (metadata, error) -> {
+                        if (error == null) {
+                            ack.complete(null);
+                        } else {
+                            ack.completeExceptionally(error);
+                        }
+                    });
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+
     public void flush() {
         producer.flush();
     }

@@ -15,6 +15,11 @@ public record TenantTopics(TenantId tenant) {
         return name("rejected");
     }
 
+    /** Requests to erase a visitor, keyed like the events (so they reach the same task); the value says who asked. */
+    public String forget() {
+        return name("forget");
+    }
+
     /** Co-occurrence updates, keyed by item: the visitor-partitioned side talks to the item-partitioned side here. */
     public String itemUpdates() {
         return name("item-updates");

@@ -95,7 +95,7 @@ public final class Engine implements AutoCloseable {
                 new Pixel(events, json),
                 new TrackerScript(),
                 new CorsPolicy(settings.allowedOrigins()),
-                new Customers(tenants),
+                new Customers(tenants, publisher),
                 new Recommendations(tenants, settings.maxCount()),
                 new SimilarItems(tenants, settings.maxCount()),
                 new Health(tenants, new BrokerProbe(admin), bootstrapServers),

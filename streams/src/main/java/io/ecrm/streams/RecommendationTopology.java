@@ -7,6 +7,7 @@ import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.ecrm.streams.cleaning.CleaningProcessor;
 import io.ecrm.streams.cleaning.RejectedEvent;
+import io.ecrm.streams.profile.ForgetProcessor;
 import io.ecrm.streams.profile.ProfileProcessor;
 import io.ecrm.streams.serde.StateSerdes;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * <pre>
  * events (by visitor) -> CleaningProcessor [seen-event-ids, visitor-activity] -> rejected (with reason)
  *                     -> ProfileProcessor [customer-profiles]
+ * forget (by visitor)  -> ForgetProcessor: deletes the visitor from every store keyed by visitor
  *                     -> VisitorEventsProcessor [visitor-history] -> item-updates (by item)
  * item-updates -> ItemCountsProcessor [item-weights, item-pairs, dirty-items] -> item-counts, item-neighbours
  * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours]
@@ -60,6 +62,13 @@ public final class RecommendationTopology {
         topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), "visitor-events");
         topology.addSink("item-updates-sink", topics.itemUpdates(), keys.serializer(),
                 StateSerdes.ITEM_UPDATE.serializer(), "visitor-events");
+
+        // an erasure request shares its task with the visitor's events; stamped at time 0 it is taken
+        // first and never moves the task's event-time clock (which judges lateness) to the wall clock
+        topology.addSource(AutoOffsetReset.earliest(), "forget", (record, partitionTime) -> 0L, keys.deserializer(),
+                keys.deserializer(), topics.forget());
+        topology.addProcessor("forgetting", ForgetProcessor::new, "forget");
+        topology.connectProcessorAndStateStores("forgetting", ForgetProcessor.STORES.toArray(String[]::new));
 
         topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_UPDATE.deserializer(), topics.itemUpdates());
         topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams.neighbourRefreshMillis()),

@@ -38,6 +38,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code <stateRoot>/<tenant>}, and reads its stores.
  */
 public final class TenantStreams implements AutoCloseable {
+    /** How long the raw events topic keeps events. */
+    public static final long EVENTS_RETENTION_MILLIS = 7L * 24 * 3_600_000;
+
     private final TenantTopics topics;
     private final KafkaStreams streams;
 
@@ -69,7 +72,11 @@ public final class TenantStreams implements AutoCloseable {
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         List<NewTopic> wanted = new ArrayList<>();
-        wanted.add(new NewTopic(topics.events(), settings.partitions(), settings.replicationFactor()));
+        // raw events are kept a week: long enough to rebuild state, short enough that an erased
+        // customer's events are gone from the log within days
+        wanted.add(new NewTopic(topics.events(), settings.partitions(), settings.replicationFactor())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(EVENTS_RETENTION_MILLIS))));
+        wanted.add(new NewTopic(topics.forget(), settings.partitions(), settings.replicationFactor()));
         wanted.add(new NewTopic(topics.rejected(), settings.partitions(), settings.replicationFactor()));
         // records carry event time; the broker stamps this internal topic on append so retention never
         // deletes a replay of old data before it is processed

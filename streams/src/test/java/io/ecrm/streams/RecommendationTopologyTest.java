@@ -108,6 +108,20 @@ class RecommendationTopologyTest {
     }
 
     @Test
+    void forgettingAVisitorDeletesTheirStateButNotTheAnonymousItemCounts() {
+        views("gone", "a", "b");
+        views("stays", "a", "b");
+        TestInputTopic<String, String> forget = driver.createInputTopic(TOPICS.forget(),
+                StateSerdes.keys().serializer(), StateSerdes.keys().serializer());
+        forget.pipeInput("a:gone", "test");
+        for (String store : io.ecrm.streams.profile.ForgetProcessor.STORES) {
+            assertNull(this.<Object>store(store).get("a:gone"), store);
+            assertNotNull(this.<Object>store(store).get("a:stays"), store);
+        }
+        assertEquals(2.0, this.<Double>store(Stores.ITEM_WEIGHTS).get("a"), "aggregate counts stay");
+    }
+
+    @Test
     void pageViewsAndSearchesDoNotTouchItemState() {
         ClickEvent search = new ClickEvent("s1", EventType.SEARCH, time, "v1", null, null, null, 1, null, null, null,
                 null, null, "shoes");

@@ -25,6 +25,7 @@ public record ApiV1(Events events, Collect collect, Pixel pixel, TrackerScript t
         app.post("/v1/collect", collect);
         app.get("/v1/pixel.gif", pixel);
         app.get("/v1/customers/{id}", customers);
+        app.delete("/v1/customers/{id}", customers::forget);
         app.get("/v1/customers/{id}/recommendations", recommendations);
         app.get("/v1/items/{id}/similar", similarItems);
     }
