@@ -58,9 +58,13 @@ final class HttpClientSupport {
         long deadline = System.nanoTime() + timeout.toNanos();
         Response last = null;
         while (System.nanoTime() < deadline) {
-            last = get(path);
-            if (condition.test(last)) {
-                return last;
+            try {
+                last = get(path);
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (java.net.ConnectException e) {
+                // the server is not listening yet
             }
             Thread.sleep(100);
         }
