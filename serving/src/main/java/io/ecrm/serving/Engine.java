@@ -5,6 +5,7 @@ import io.ecrm.ingest.EventPublisher;
 import io.ecrm.recommender.Recommender;
 import io.ecrm.schemas.TenantId;
 import io.ecrm.schemas.TenantTopics;
+import io.ecrm.serving.http.ApiKeyAuth;
 import io.ecrm.serving.http.ApiV1;
 import io.ecrm.serving.http.CorsPolicy;
 import io.ecrm.serving.http.HttpApi;
@@ -19,6 +20,7 @@ import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.ecrm.serving.kafka.EmbeddedKafka;
+import io.ecrm.serving.tenants.TenantRegistry;
 import io.ecrm.streams.TenantStreams;
 import io.javalin.Javalin;
 import java.util.ArrayDeque;
@@ -44,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private EventPublisher publisher;
     private Admin admin;
     private Javalin http;
+    private TenantRegistry registry;
 
     private Engine(EngineSettings settings) {
         this.settings = settings;
@@ -71,6 +74,7 @@ public final class Engine implements AutoCloseable {
         } else {
             bootstrapServers = settings.bootstrapServers();
         }
+        registry = TenantRegistry.open(settings.tenantsFile());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         started.push(admin);
         Recommender recommender = new Recommender(settings.recommender());
@@ -90,6 +94,7 @@ public final class Engine implements AutoCloseable {
         ObjectMapper json = HttpApi.objectMapper();
         Events events = new Events(tenants, publisher, json, settings.maxBatchEvents());
         ApiV1 routes = new ApiV1(
+                new ApiKeyAuth(registry),
                 events,
                 new Collect(events, json),
                 new Pixel(events, json),
@@ -123,6 +128,10 @@ public final class Engine implements AutoCloseable {
 
     public EventPublisher publisher() {
         return publisher;
+    }
+
+    public TenantRegistry registry() {
+        return registry;
     }
 
     public Admin admin() {

@@ -62,6 +62,11 @@ public record EngineSettings(
         return dataDir.resolve("kafka");
     }
 
+    /** The tenants file: tenants and their API keys, hashed. */
+    public Path tenantsFile() {
+        return dataDir.resolve("tenants.json");
+    }
+
     public Path stateDir() {
         return dataDir.resolve("state");
     }

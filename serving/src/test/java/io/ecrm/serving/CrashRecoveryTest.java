@@ -59,7 +59,9 @@ class CrashRecoveryTest {
              EventPublisher publisher = new EventPublisher(kafka.bootstrapServers())) {
             TenantStreams.createTopics(admin, TOPICS, StreamsSettings.DEFAULTS);
             int httpPort = TestEngines.freePort();
-            HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + httpPort);
+            io.ecrm.serving.tenants.ApiKey key = io.ecrm.serving.tenants.TenantRegistry
+                    .open(dir.resolve("engine").resolve("tenants.json")).add(TOPICS.tenant(), "Crash", List.of());
+            HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + httpPort, key.text());
             Process engine = startEngine(kafka.bootstrapServers(), httpPort);
             try {
                 awaitRunning(http);

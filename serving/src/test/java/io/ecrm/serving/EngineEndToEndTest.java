@@ -39,10 +39,12 @@ class EngineEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        settings = TestEngines.embedded(dataDir);
+        settings = TestEngines.embedded(dataDir, "demo", "other");
+        TestEngines.writeKeys(dataDir);
         engine = Engine.start(settings);
-        http = new HttpClientSupport(engine.baseUrl());
-        http.await("/health", r -> r.status() == 200 && "RUNNING".equals(r.body().at("/tenants/demo").asText()), PATIENCE);
+        http = new HttpClientSupport(engine.baseUrl(), TestEngines.DEMO_KEY);
+        http.await("/health", r -> r.status() == 200 && "RUNNING".equals(r.body().at("/tenants/demo").asText())
+                && "RUNNING".equals(r.body().at("/tenants/other").asText()), PATIENCE);
     }
 
     @AfterAll
@@ -109,6 +111,18 @@ class EngineEndToEndTest {
 
     @Test
     @Order(2)
+    void aKeyReachesOnlyItsOwnTenant() throws Exception {
+        HttpClientSupport other = new HttpClientSupport(engine.baseUrl(), TestEngines.OTHER_KEY);
+        assertEquals(200, http.await("/v1/customers/newcomer", r -> r.status() == 200, PATIENCE).status());
+        assertEquals(404, other.get("/v1/customers/newcomer").status(), "the demo tenant's visitor does not exist for another");
+        assertEquals(404, other.get("/v1/items/tent/similar").status());
+        assertEquals(202, other.post("/v1/events", "application/json", "[" + view("other-visitor", "kettle") + "]").status());
+        other.await("/v1/customers/other-visitor", r -> r.status() == 200, PATIENCE);
+        assertEquals(404, http.get("/v1/customers/other-visitor").status(), "nor the other way round");
+    }
+
+    @Test
+    @Order(2)
     void anUnknownVisitorGetsPopularItems() throws Exception {
         HttpClientSupport.Response answer = http.await("/v1/customers/nobody-yet/recommendations?count=2",
                 r -> r.status() == 200 && itemIds(r.body()).size() == 2, PATIENCE);
@@ -170,8 +184,15 @@ class EngineEndToEndTest {
         assertEquals(404, noRoute.status());
         assertEquals("https://ecrm.io/problems/not-found", noRoute.body().get("type").asText());
 
-        HttpClientSupport.Response unknownTenant = http.get("/v1/customers/x/recommendations");
-        assertEquals(200, unknownTenant.status(), "no tenant header: the default tenant");
+        HttpClientSupport anonymous = new HttpClientSupport(engine.baseUrl());
+        HttpClientSupport.Response noKey = anonymous.get("/v1/customers/x/recommendations");
+        assertEquals(401, noKey.status());
+        assertEquals("https://ecrm.io/problems/unauthorized", noKey.body().get("type").asText());
+        HttpClientSupport.Response wrongKey = new HttpClientSupport(engine.baseUrl(),
+                "ecrm_0000d0d0_not-the-secret-of-the-demo-key").get("/v1/customers/x/recommendations");
+        assertEquals(401, wrongKey.status());
+        assertEquals(401, anonymous.post("/v1/events", "application/json", "[]").status());
+        assertEquals(200, anonymous.get("/health").status(), "health needs no key");
     }
 
     @Test
@@ -275,7 +296,7 @@ class EngineEndToEndTest {
     void aRestartKeepsAllState() throws Exception {
         engine.close();
         engine = Engine.start(settings);
-        http = new HttpClientSupport(engine.baseUrl());
+        http = new HttpClientSupport(engine.baseUrl(), TestEngines.DEMO_KEY);
         HttpClientSupport.Response similar = http.await("/v1/items/tent/similar?count=5",
                 r -> r.status() == 200 && itemIds(r.body()).size() == 2, PATIENCE);
         assertEquals(List.of("sleeping-bag", "stove"), itemIds(similar.body()));

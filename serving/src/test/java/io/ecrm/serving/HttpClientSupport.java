@@ -17,9 +17,20 @@ final class HttpClientSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String key;
 
     HttpClientSupport(String base) {
+        this(base, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer key} with every request. */
+    HttpClientSupport(String base, String key) {
         this.base = base;
+        this.key = key;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return key == null ? request : request.header("Authorization", "Bearer " + key);
     }
 
     /** A response whose body is not JSON. */
@@ -33,15 +44,15 @@ final class HttpClientSupport {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path));
+        return authorized(HttpRequest.newBuilder(URI.create(base + path)));
     }
 
     Response get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(request(path).GET());
     }
 
     Response post(String path, String contentType, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

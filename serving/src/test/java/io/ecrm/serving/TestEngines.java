@@ -17,6 +17,17 @@ final class TestEngines {
         }
     }
 
+    /** Keys written to the test engine's tenants file, by tenant. */
+    static final String DEMO_KEY = "ecrm_0000d0d0_test-key-of-the-demo-tenant";
+    static final String OTHER_KEY = "ecrm_00000001_test-key-of-the-other-tenant";
+
+    /** Writes a tenants file with {@link #DEMO_KEY} for tenant demo and {@link #OTHER_KEY} for tenant other. */
+    static void writeKeys(Path dataDir) throws IOException {
+        io.ecrm.serving.tenants.TenantRegistry registry = io.ecrm.serving.tenants.TenantRegistry.open(dataDir.resolve("tenants.json"));
+        registry.addWithKey(new TenantId("demo"), "Demo", List.of(), io.ecrm.serving.tenants.ApiKey.parse(DEMO_KEY).orElseThrow());
+        registry.addWithKey(new TenantId("other"), "Other", List.of(), io.ecrm.serving.tenants.ApiKey.parse(OTHER_KEY).orElseThrow());
+    }
+
     static EngineSettings embedded(Path dataDir, String... tenants) throws IOException {
         EngineSettings d = EngineSettings.DEFAULTS;
         List<TenantId> ids = tenants.length == 0 ? d.tenants() : List.of(tenants).stream().map(TenantId::new).toList();

@@ -3,7 +3,11 @@ package io.ecrm.serving.cli;
 import io.ecrm.serving.DemoSeeder;
 import io.ecrm.serving.Engine;
 import io.ecrm.serving.EngineSettings;
+import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.TenantEngine;
+import io.ecrm.serving.tenants.ApiKey;
+import io.ecrm.serving.tenants.TenantRegistry;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,12 +19,20 @@ import picocli.CommandLine.Mixin;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the engine on the embedded broker with demo data (loaded once, kept across restarts).")
 final class DemoCommand implements Callable<Integer> {
+    /** The demo tenant's key: well known, for trying the API on one's own machine; real tenants get random keys. */
+    static final ApiKey DEMO_KEY = ApiKey.parse("ecrm_00000000_demo-key-for-local-trials-only").orElseThrow();
+
     @Mixin
     EngineOptions options;
 
     @Override
     public Integer call() throws Exception {
         EngineSettings settings = options.toSettings();
+        TenantRegistry registry = TenantRegistry.open(settings.tenantsFile());
+        TenantId demo = settings.tenants().get(0);
+        if (registry.find(demo.value()).isEmpty()) {
+            registry.addWithKey(demo, "Demo shop", List.of("*"), DEMO_KEY);
+        }
         Engine engine = Engine.start(settings);
         TenantEngine tenant = engine.tenants().defaultTenant();
         String base = engine.baseUrl();
@@ -37,15 +49,18 @@ final class DemoCommand implements Callable<Integer> {
         seeding.start();
         System.out.printf("""
                 ecrm demo is up (tenant %s, Kafka at %s, state in %s)
+                API key of the demo tenant: %s
                   curl %s/health
-                  curl '%s/v1/customers/visitor-0007/recommendations?count=10'
-                  curl '%s/v1/items/phone-00/similar?count=10'
-                  curl -X POST %s/v1/events -H 'Content-Type: application/json' \\
+                  export KEY='Authorization: Bearer %s'
+                  curl -H "$KEY" '%s/v1/customers/visitor-0007/recommendations?count=10'
+                  curl -H "$KEY" '%s/v1/items/phone-00/similar?count=10'
+                  curl -H "$KEY" -X POST %s/v1/events -H 'Content-Type: application/json' \\
                     -d '[{"eventId":"my-1","type":"product_view","timestamp":%d,"anonymousId":"me","itemId":"camera-03"}]'
-                  curl '%s/v1/customers/me/recommendations?count=5'
+                  curl -H "$KEY" '%s/v1/customers/me/recommendations?count=5'
+                  curl -H "$KEY" '%s/v1/customers/me'
                 Ctrl-C stops; starting again keeps all state.
                 """, tenant.topics().tenant(), engine.bootstrapServers(), settings.dataDir().toAbsolutePath(),
-                base, base, base, base, System.currentTimeMillis(), base);
+                DEMO_KEY.text(), base, DEMO_KEY.text(), base, base, base, System.currentTimeMillis(), base, base);
         RunCommand.awaitShutdown(engine);
         return 0;
     }

@@ -13,6 +13,7 @@ public final class ApiProblem extends RuntimeException {
     public enum Type {
         VALIDATION(400, "Invalid request"),
         MALFORMED_JSON(400, "Malformed JSON"),
+        UNAUTHORIZED(401, "Unauthorized"),
         NOT_FOUND(404, "Not found"),
         PAYLOAD_TOO_LARGE(413, "Payload too large"),
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

@@ -12,10 +12,11 @@ import io.ecrm.serving.http.routes.TrackerScript;
 import io.javalin.Javalin;
 
 /** Every route of the API in one place, each pointing at the one handler class that documents it. */
-public record ApiV1(Events events, Collect collect, Pixel pixel, TrackerScript trackerScript, CorsPolicy cors,
+public record ApiV1(ApiKeyAuth auth, Events events, Collect collect, Pixel pixel, TrackerScript trackerScript, CorsPolicy cors,
                     Customers customers, Recommendations recommendations, SimilarItems similarItems, Health health,
                     Metrics metrics) {
     public void register(Javalin app) {
+        app.before("/v1/*", auth);
         app.get("/health", health);
         app.get("/metrics", metrics);
         app.get("/ecrm.js", trackerScript);

@@ -1,25 +1,26 @@
 package io.ecrm.serving.http;
 
 import io.ecrm.schemas.EventDecoder;
+import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.javalin.http.Context;
 
 /** Reads and checks the parts of a request every route shares: tenant, ids, counts. */
 public final class RequestParams {
-    /** Names the tenant until API keys decide it; absent, the installation's default tenant is used. */
-    public static final String TENANT_HEADER = "X-Ecrm-Tenant";
-    /** The same for browsers and e-mail clients, which cannot set headers (collector, pixel). */
+    /** Where the authenticated tenant of a request is kept, set by {@link ApiKeyAuth}. */
+    static final String TENANT_ATTRIBUTE = "ecrm.tenant";
+    /** Browsers and e-mail clients cannot hold a secret key: the write-only collector routes name their tenant. */
     public static final String TENANT_PARAM = "tenant";
 
-    private RequestParams() {
-    }
-
+    /** The request's tenant: the one its API key belongs to, or for the collector routes the one named. */
     public static TenantEngine tenant(Context ctx, Tenants tenants) {
-        String named = ctx.header(TENANT_HEADER);
-        if (named == null) {
-            named = ctx.queryParam(TENANT_PARAM);
+        TenantId authenticated = ctx.attribute(TENANT_ATTRIBUTE);
+        if (authenticated != null) {
+            return tenants.find(authenticated.value())
+                    .orElseThrow(() -> new ApiProblem(ApiProblem.Type.NOT_FOUND, "this instance does not serve the key's tenant"));
         }
+        String named = ctx.queryParam(TENANT_PARAM);
         if (named == null) {
             return tenants.defaultTenant();
         }

@@ -1,0 +1,136 @@
+package io.ecrm.serving.tenants;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ecrm.schemas.TenantId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tenants file ({@code <data-dir>/tenants.json}): who may use the API with which key. Written
+ * whole to a temporary file and renamed, so a reader never sees half a file.
+ */
+public final class TenantRegistry {
+    /** The file's content. */
+    public record Contents(List<TenantRecord> tenants) {
+        public Contents {
+            tenants = tenants == null ? List.of() : List.copyOf(tenants);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final long RELOAD_CHECK_MILLIS = 1_000;
+
+    private final Path file;
+    private volatile List<TenantRecord> tenants;
+    private volatile long loadedModified;
+    private volatile long checkedAt;
+
+    private TenantRegistry(Path file) {
+        this.file = file;
+    }
+
+    public static TenantRegistry open(Path file) throws IOException {
+        TenantRegistry registry = new TenantRegistry(file);
+        registry.load();
+        return registry;
+    }
+
+    private void load() throws IOException {
+        if (!Files.exists(file)) {
+            tenants = List.of();
+            loadedModified = 0;
+            return;
+        }
+        loadedModified = Files.getLastModifiedTime(file).toMillis();
+        tenants = JSON.readValue(file.toFile(), Contents.class).tenants();
+    }
+
+    /** Picks up keys added or rotated by `ecrm tenant` while the engine runs; checked at most once a second. */
+    private void reloadIfChanged() {
+        long now = System.currentTimeMillis();
+        if (now - checkedAt < RELOAD_CHECK_MILLIS) {
+            return;
+        }
+        checkedAt = now;
+        try {
+            long modified = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
+            if (modified != loadedModified) {
+                load();
+            }
+        } catch (IOException e) {
+            // keep the keys already loaded: a half-written file is never seen (writes rename), so this is a read error
+        }
+    }
+
+    public List<TenantRecord> tenants() {
+        return tenants;
+    }
+
+    public Optional<TenantRecord> find(String id) {
+        return tenants.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** The tenant a presented key belongs to, when the key is valid. */
+    public Optional<TenantId> authenticate(String presented) {
+        Optional<ApiKey> key = ApiKey.parse(presented);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        reloadIfChanged();
+        for (TenantRecord tenant : tenants) {
+            for (StoredKey stored : tenant.keys()) {
+                if (key.get().matches(stored)) {
+                    return Optional.of(new TenantId(tenant.id()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Adds a tenant with a new key; returns the key, the only time its secret is seen. */
+    public ApiKey add(TenantId id, String name, List<String> allowedOrigins) throws IOException {
+        if (find(id.value()).isPresent()) {
+            throw new IllegalArgumentException("tenant " + id + " exists already; rotate its key with `tenant rotate-key`");
+        }
+        ApiKey key = ApiKey.generate();
+        return addWithKey(id, name, allowedOrigins, key);
+    }
+
+    /** Adds a tenant with a given key (the demo's well-known key). */
+    public ApiKey addWithKey(TenantId id, String name, List<String> allowedOrigins, ApiKey key) throws IOException {
+        List<TenantRecord> next = new ArrayList<>(tenants);
+        next.add(new TenantRecord(id.value(), name, allowedOrigins, List.of(key.toStored(Instant.now().toString()))));
+        save(next);
+        return key;
+    }
+
+    /** Replaces the tenant's keys with a new one; returns it. Requests with an old key fail from then on. */
+    public ApiKey rotateKey(TenantId id) throws IOException {
+        TenantRecord tenant = find(id.value()).orElseThrow(() -> new IllegalArgumentException("no tenant " + id));
+        ApiKey key = ApiKey.generate();
+        List<TenantRecord> next = new ArrayList<>();
+        for (TenantRecord t : tenants) {
+            next.add(t != tenant ? t : new TenantRecord(t.id(), t.name(), t.allowedOrigins(),
+                    List.of(key.toStored(Instant.now().toString()))));
+        }
+        save(next);
+        return key;
+    }
+
+    private void save(List<TenantRecord> next) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(temporary.toFile(), new Contents(next));
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        tenants = List.copyOf(next);
+        loadedModified = Files.getLastModifiedTime(file).toMillis();
+    }
+}
