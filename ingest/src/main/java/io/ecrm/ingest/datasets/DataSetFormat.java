@@ -66,6 +66,11 @@ public enum DataSetFormat {
         return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
     }
 
+    /** The format of that id; an unknown id is a usage error naming the known ones. */
+    public static DataSetFormat named(String id) {
+        return byId(id).orElseThrow(() -> new IllegalArgumentException("unknown format '" + id + "'; known: " + ids()));
+    }
+
     public static String ids() {
         return String.join(", ", Arrays.stream(values()).map(DataSetFormat::id).toList());
     }

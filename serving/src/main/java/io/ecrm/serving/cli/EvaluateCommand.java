@@ -79,8 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DataSetFormat dataSet = DataSetFormat.byId(format).orElseThrow(() ->
-                new IllegalArgumentException("unknown format '" + format + "'; known: " + DataSetFormat.ids()));
+        DataSetFormat dataSet = DataSetFormat.named(format);
         if ((data == null) == (train == null || test == null)) {
             throw new IllegalArgumentException("give --train and --test, or --data");
         }

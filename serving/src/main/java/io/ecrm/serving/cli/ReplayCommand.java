@@ -57,8 +57,7 @@ final class ReplayCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DataSetFormat dataSet = DataSetFormat.byId(format).orElseThrow(() ->
-                new IllegalArgumentException("unknown format '" + format + "'; known: " + DataSetFormat.ids()));
+        DataSetFormat dataSet = DataSetFormat.named(format);
         TenantTopics topics = new TenantTopics(new TenantId(tenant));
         TextFiles.requireReadable(files);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
