@@ -99,7 +99,7 @@ public final class Engine implements AutoCloseable {
                 new Collect(events, json),
                 new Pixel(events, json),
                 new TrackerScript(),
-                new CorsPolicy(settings.allowedOrigins()),
+                new CorsPolicy(settings.allowedOrigins(), registry),
                 new Customers(tenants, publisher),
                 new Recommendations(tenants, settings.maxCount()),
                 new SimilarItems(tenants, settings.maxCount()),

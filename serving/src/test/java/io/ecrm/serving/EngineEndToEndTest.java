@@ -210,6 +210,14 @@ class EngineEndToEndTest {
         HttpClientSupport.Raw stranger = http.raw(http.request("/v1/collect")
                 .header("Origin", "https://evil.example").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertTrue(stranger.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        HttpClientSupport.Raw otherShop = http.raw(http.request("/v1/collect?tenant=other")
+                .header("Origin", "https://other.example").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEquals("https://other.example", otherShop.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+                "a tenant's own origins");
+        HttpClientSupport.Raw notOthers = http.raw(http.request("/v1/collect?tenant=other")
+                .header("Origin", "https://shop.example").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertTrue(notOthers.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+                "a tenant with its own list does not take the installation's");
 
         HttpClientSupport.Raw pixel = http.raw(http.request(
                 "/v1/pixel.gif?type=product_view&anonymousId=mail-reader&itemId=tent&eventId=px-1&timestamp=" + T0).GET());

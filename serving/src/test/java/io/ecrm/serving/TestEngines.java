@@ -25,7 +25,7 @@ final class TestEngines {
     static void writeKeys(Path dataDir) throws IOException {
         io.ecrm.serving.tenants.TenantRegistry registry = io.ecrm.serving.tenants.TenantRegistry.open(dataDir.resolve("tenants.json"));
         registry.addWithKey(new TenantId("demo"), "Demo", List.of(), io.ecrm.serving.tenants.ApiKey.parse(DEMO_KEY).orElseThrow());
-        registry.addWithKey(new TenantId("other"), "Other", List.of(), io.ecrm.serving.tenants.ApiKey.parse(OTHER_KEY).orElseThrow());
+        registry.addWithKey(new TenantId("other"), "Other", List.of("https://other.example"), io.ecrm.serving.tenants.ApiKey.parse(OTHER_KEY).orElseThrow());
     }
 
     static EngineSettings embedded(Path dataDir, String... tenants) throws IOException {
