@@ -33,8 +33,7 @@ public final class Collect implements Handler {
         try {
             body = json.readTree(ctx.body());
         } catch (JsonProcessingException e) {
-            throw new ApiProblem(ApiProblem.Type.MALFORMED_JSON, "the body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw Events.malformed(e);
         }
         if (body == null || body.isMissingNode()) {
             throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body is empty; expected an event or an array of events");

@@ -74,6 +74,14 @@ public final class Events implements Handler {
         }
     }
 
+    /** A malformed-JSON problem, saying where when the parser knows (a nesting-limit breach does not). */
+    static ApiProblem malformed(JsonProcessingException e) {
+        var where = e.getLocation();
+        return new ApiProblem(ApiProblem.Type.MALFORMED_JSON, where == null
+                ? "the body is not valid JSON, or nests deeper than the parser accepts"
+                : "the body is not valid JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")");
+    }
+
     /** Parses a JSON body, refusing other media types and malformed JSON with a problem. */
     static JsonNode readJson(Context ctx, ObjectMapper json) {
         String contentType = ctx.contentType();
@@ -87,8 +95,7 @@ public final class Events implements Handler {
             }
             return body;
         } catch (JsonProcessingException e) {
-            throw new ApiProblem(ApiProblem.Type.MALFORMED_JSON, "the body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw Events.malformed(e);
         } catch (IOException e) {
             throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body could not be read");
         }
