@@ -14,6 +14,7 @@ import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
+import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
 import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SimilarItems;
@@ -104,7 +105,8 @@ public final class Engine implements AutoCloseable {
                 new Recommendations(tenants, settings.maxCount()),
                 new SimilarItems(tenants, settings.maxCount()),
                 new Health(tenants, new BrokerProbe(admin), bootstrapServers),
-                new Metrics(metrics));
+                new Metrics(metrics),
+                new OpenApi());
         http = HttpApi.create(routes, json, settings.maxBodyBytes());
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());

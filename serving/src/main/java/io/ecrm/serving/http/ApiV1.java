@@ -5,29 +5,48 @@ import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
+import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
 import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.List;
 
-/** Every route of the API in one place, each pointing at the one handler class that documents it. */
+/**
+ * Every route of the API in one place, each pointing at the one handler class that documents it.
+ * The table is also what tests check against {@code openapi.json}, so an undocumented route fails.
+ */
 public record ApiV1(ApiKeyAuth auth, Events events, Collect collect, Pixel pixel, TrackerScript trackerScript, CorsPolicy cors,
                     Customers customers, Recommendations recommendations, SimilarItems similarItems, Health health,
-                    Metrics metrics) {
+                    Metrics metrics, OpenApi openApi) {
+    /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
+    public record Route(HandlerType method, String path, Handler handler) {
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                new Route(HandlerType.GET, "/health", health),
+                new Route(HandlerType.GET, "/metrics", metrics),
+                new Route(HandlerType.GET, "/openapi.json", openApi),
+                new Route(HandlerType.GET, "/ecrm.js", trackerScript),
+                new Route(HandlerType.POST, "/v1/events", events),
+                new Route(HandlerType.OPTIONS, "/v1/collect", ctx -> ctx.status(204)),
+                new Route(HandlerType.POST, "/v1/collect", collect),
+                new Route(HandlerType.GET, "/v1/pixel.gif", pixel),
+                new Route(HandlerType.GET, "/v1/customers/{id}", customers),
+                new Route(HandlerType.DELETE, "/v1/customers/{id}", ctx -> customers.forget(ctx)),
+                new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", recommendations),
+                new Route(HandlerType.GET, "/v1/items/{id}/similar", similarItems));
+    }
+
     public void register(Javalin app) {
         app.before("/v1/*", auth);
-        app.get("/health", health);
-        app.get("/metrics", metrics);
-        app.get("/ecrm.js", trackerScript);
-        app.post("/v1/events", events);
         app.before("/v1/collect", cors::apply);
-        app.options("/v1/collect", ctx -> ctx.status(204));
-        app.post("/v1/collect", collect);
-        app.get("/v1/pixel.gif", pixel);
-        app.get("/v1/customers/{id}", customers);
-        app.delete("/v1/customers/{id}", customers::forget);
-        app.get("/v1/customers/{id}/recommendations", recommendations);
-        app.get("/v1/items/{id}/similar", similarItems);
+        for (Route route : routes()) {
+            app.addHttpHandler(route.method(), route.path(), route.handler());
+        }
     }
 }
