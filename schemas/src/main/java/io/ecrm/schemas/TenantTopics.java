@@ -15,6 +15,11 @@ public record TenantTopics(TenantId tenant) {
         return name("rejected");
     }
 
+    /** Closed visits (session summaries, JSON), keyed by visitor. */
+    public String sessions() {
+        return name("sessions");
+    }
+
     /** Requests to erase a visitor, keyed like the events (so they reach the same task); the value says who asked. */
     public String forget() {
         return name("forget");

@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * The tenant's recommendation topology:
  * <pre>
  * events (by visitor) -> CleaningProcessor [seen-event-ids, visitor-activity] -> rejected (with reason)
- *                     -> ProfileProcessor [customer-profiles]
+ *                     -> ProfileProcessor [customer-profiles, visit-expiry] -> sessions (closed visits)
  * forget (by visitor)  -> ForgetProcessor: deletes the visitor from every store keyed by visitor
  *                     -> VisitorEventsProcessor [visitor-history] -> item-updates (by item)
  * item-updates -> ItemCountsProcessor [item-weights, item-pairs, dirty-items] -> item-counts, item-neighbours
@@ -55,8 +55,12 @@ public final class RecommendationTopology {
         topology.addSink(CleaningProcessor.REJECTED, topics.rejected(), keys.serializer(),
                 (topic, value) -> StateSerdes.rejectedToBytes((RejectedEvent) value), "cleaning");
 
-        topology.addProcessor(CleaningProcessor.PROFILES, () -> new ProfileProcessor(streams.sessionGapMillis()), "cleaning");
+        topology.addProcessor(CleaningProcessor.PROFILES, () -> new ProfileProcessor(streams.sessionGapMillis(), item -> null),
+                "cleaning");
         topology.addStateStore(persistent(Stores.CUSTOMER_PROFILES, StateSerdes.CUSTOMER_PROFILE), CleaningProcessor.PROFILES);
+        topology.addStateStore(persistent(Stores.VISIT_EXPIRY, Serdes.Long()), CleaningProcessor.PROFILES);
+        topology.addSink("sessions-sink", topics.sessions(), keys.serializer(), StateSerdes.SESSION_SUMMARY.serializer(),
+                CleaningProcessor.PROFILES);
 
         topology.addProcessor(CleaningProcessor.CLEAN, () -> new VisitorEventsProcessor(settings), "cleaning");
         topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), "visitor-events");
@@ -69,6 +73,7 @@ public final class RecommendationTopology {
                 keys.deserializer(), topics.forget());
         topology.addProcessor("forgetting", ForgetProcessor::new, "forget");
         topology.connectProcessorAndStateStores("forgetting", ForgetProcessor.STORES.toArray(String[]::new));
+        topology.connectProcessorAndStateStores("forgetting", ForgetProcessor.OTHER_STORES.toArray(String[]::new));
 
         topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_UPDATE.deserializer(), topics.itemUpdates());
         topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams.neighbourRefreshMillis()),

@@ -12,6 +12,8 @@ public final class Stores {
     public static final String VISITOR_ACTIVITY = "visitor-activity";
     /** Visitor key -> {@link io.ecrm.streams.profile.CustomerProfile}; partitioned by visitor; RocksDB, changelogged. */
     public static final String CUSTOMER_PROFILES = "customer-profiles";
+    /** {@code start NUL visitor} -> visit start: open visits by start time, to close them when due; partitioned by visitor; RocksDB, changelogged. */
+    public static final String VISIT_EXPIRY = "visit-expiry";
     /** Visitor key -> {@link io.ecrm.recommender.VisitorHistory}; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISITOR_HISTORY = "visitor-history";
     /** Item id -> weighted count (and the partition's running total); partitioned by item; RocksDB, changelogged. */

@@ -78,6 +78,7 @@ public final class TenantStreams implements AutoCloseable {
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(EVENTS_RETENTION_MILLIS))));
         wanted.add(new NewTopic(topics.forget(), settings.partitions(), settings.replicationFactor()));
         wanted.add(new NewTopic(topics.rejected(), settings.partitions(), settings.replicationFactor()));
+        wanted.add(new NewTopic(topics.sessions(), settings.partitions(), settings.replicationFactor()));
         // records carry event time; the broker stamps this internal topic on append so retention never
         // deletes a replay of old data before it is processed
         wanted.add(new NewTopic(topics.itemUpdates(), settings.partitions(), settings.replicationFactor())

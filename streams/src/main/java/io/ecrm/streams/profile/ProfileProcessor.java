@@ -2,32 +2,113 @@ package io.ecrm.streams.profile;
 
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.streams.Stores;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Keeps each visitor's {@link CustomerProfile} up to date with their clean events; partitioned by visitor. */
-public final class ProfileProcessor implements Processor<String, ClickEvent, Void, Void> {
-    private final long sessionGapMillis;
-    private KeyValueStore<String, CustomerProfile> profiles;
+/**
+ * Keeps each visitor's {@link CustomerProfile} up to date with their clean events, and writes
+ * each visit to the sessions sink when it closes: when the visitor's next event comes after the
+ * session gap, or when stream time has moved a gap past the visit's last event. Partitioned by
+ * visitor.
+ * <p>
+ * Visits due to close are found through {@link Stores#VISIT_EXPIRY}, keyed by the visit's start
+ * and the visitor: written when a visit opens (and moved in the rare case a late event moves the
+ * start back), not on every event. A visit can only be due once its start is a gap behind stream
+ * time, so each check scans the visits that started that long ago and are still open.
+ */
+public final class ProfileProcessor implements Processor<String, ClickEvent, String, SessionSummary> {
+    /** How often, in stream time, visits are checked for closing. */
+    static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
 
-    public ProfileProcessor(long sessionGapMillis) {
+    private final long sessionGapMillis;
+    private final Function<String, String> categoryOf;
+    private ProcessorContext<String, SessionSummary> context;
+    private KeyValueStore<String, CustomerProfile> profiles;
+    private KeyValueStore<String, Long> expiry;
+
+    /** @param categoryOf the catalogue category of an item, or null */
+    public ProfileProcessor(long sessionGapMillis, Function<String, String> categoryOf) {
         this.sessionGapMillis = sessionGapMillis;
+        this.categoryOf = categoryOf;
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
-        profiles = context.getStateStore(Stores.CUSTOMER_PROFILES);
+    public void init(ProcessorContext<String, SessionSummary> context) {
+        this.context = context;
+        this.profiles = context.getStateStore(Stores.CUSTOMER_PROFILES);
+        this.expiry = context.getStateStore(Stores.VISIT_EXPIRY);
+        context.schedule(EXPIRY_CHECK, PunctuationType.STREAM_TIME, this::closeVisitsEndedBefore);
     }
 
     @Override
     public void process(Record<String, ClickEvent> record) {
-        if (record.key() == null || record.value() == null) {
+        ClickEvent event = record.value();
+        if (record.key() == null || event == null) {
             return;
         }
         CustomerProfile profile = profiles.get(record.key());
-        profiles.put(record.key(), profile == null ? CustomerProfile.first(record.value(), sessionGapMillis)
-                : profile.apply(record.value(), sessionGapMillis));
+        if (profile == null) {
+            profile = CustomerProfile.empty(record.key(), event.timestampMillis());
+        }
+        Visit before = profile.openVisit();
+        CustomerProfile.Applied applied = profile.apply(event, sessionGapMillis,
+                event.itemId() == null ? null : categoryOf.apply(event.itemId()));
+        profiles.put(record.key(), applied.profile());
+        if (applied.closedVisit() != null) {
+            emit(applied.profile(), applied.closedVisit(), record.timestamp());
+        }
+        Visit after = applied.profile().openVisit();
+        if (before == null || before.startMillis() != after.startMillis()) {
+            if (before != null && applied.closedVisit() == null) {
+                expiry.delete(expiryKey(before.startMillis(), record.key())); // the same visit, starting earlier
+            }
+            expiry.put(expiryKey(after.startMillis(), record.key()), after.startMillis());
+        }
+    }
+
+    /** Closes the open visits whose last event is more than the gap behind stream time. */
+    private void closeVisitsEndedBefore(long streamTime) {
+        long due = streamTime - sessionGapMillis;
+        if (due <= 0) {
+            return;
+        }
+        List<KeyValue<String, Long>> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = expiry.range(expiryKey(0, ""), expiryKey(due, ""))) {
+            it.forEachRemaining(keys::add);
+        }
+        for (KeyValue<String, Long> key : keys) {
+            String visitor = key.key.substring(key.key.indexOf(SEPARATOR) + 1);
+            CustomerProfile profile = profiles.get(visitor);
+            Visit open = profile == null ? null : profile.openVisit();
+            if (open != null && open.startMillis() == key.value && open.endMillis() + sessionGapMillis >= streamTime) {
+                continue; // still going on
+            }
+            expiry.delete(key.key);
+            if (open != null && open.startMillis() == key.value) {
+                CustomerProfile.Applied closed = profile.closeVisit();
+                profiles.put(visitor, closed.profile());
+                emit(closed.profile(), closed.closedVisit(), streamTime);
+            }
+        }
+    }
+
+    private void emit(CustomerProfile profile, Visit visit, long timestamp) {
+        context.forward(new Record<>(profile.visitorKey(), SessionSummary.of(profile, visit), timestamp));
+    }
+
+    private static final char SEPARATOR = '\u0000';
+
+    /** The expiry key of a visit: its start, zero-padded so that keys sort by time, and the visitor. */
+    public static String expiryKey(long startMillis, String visitorKey) {
+        return String.format("%019d", startMillis) + SEPARATOR + visitorKey;
     }
 }

@@ -9,6 +9,7 @@ import io.ecrm.schemas.EventJson;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
 import io.ecrm.streams.profile.CustomerProfile;
+import io.ecrm.streams.profile.SessionSummary;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,21 +59,28 @@ public final class StateSerdes {
     }
 
     /** Profiles are JSON: read whole by the customer view, and easy to inspect. */
-    public static final Serde<CustomerProfile> CUSTOMER_PROFILE = Serdes.serdeFrom(
-            (topic, profile) -> {
-                try {
-                    return profile == null ? null : JSON.writeValueAsBytes(profile);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("a profile always serialises", e);
-                }
-            },
-            (topic, bytes) -> {
-                try {
-                    return bytes == null ? null : JSON.readValue(bytes, CustomerProfile.class);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+    public static final Serde<CustomerProfile> CUSTOMER_PROFILE = json(CustomerProfile.class);
+
+    /** Session summaries are JSON, for any consumer of the sessions topic. */
+    public static final Serde<SessionSummary> SESSION_SUMMARY = json(SessionSummary.class);
+
+    private static <T> Serde<T> json(Class<T> type) {
+        return Serdes.serdeFrom(
+                (topic, value) -> {
+                    try {
+                        return value == null ? null : JSON.writeValueAsBytes(value);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("a " + type.getSimpleName() + " always serialises", e);
+                    }
+                },
+                (topic, bytes) -> {
+                    try {
+                        return bytes == null ? null : JSON.readValue(bytes, type);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
 
     public static final BinarySerde<VisitorActivity> VISITOR_ACTIVITY = new BinarySerde<>(1, (activity, out) -> {
         out.writeLong(activity.second());
