@@ -104,6 +104,35 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
         return next;
     }
 
+    /**
+     * This history with another one of the same person (an anonymous visitor who turned out to be
+     * this customer): recent items interleaved newest first, each once with its strongest weight,
+     * and the purchases of both, within the same bounds.
+     */
+    public VisitorHistory merge(VisitorHistory other, RecommenderSettings settings) {
+        List<RecentItem> all = new ArrayList<>(recent);
+        all.addAll(other.recent);
+        all.sort((a, b) -> Long.compare(b.timestampMillis(), a.timestampMillis()));
+        Map<String, RecentItem> newestFirst = new LinkedHashMap<>();
+        for (RecentItem item : all) {
+            RecentItem kept = newestFirst.get(item.itemId());
+            if (kept == null) {
+                if (newestFirst.size() < settings.recentItemsPerVisitor()) {
+                    newestFirst.put(item.itemId(), item);
+                }
+            } else if (item.weight() > kept.weight()) {
+                newestFirst.put(item.itemId(), new RecentItem(kept.itemId(), item.weight(), kept.timestampMillis()));
+            }
+        }
+        List<String> bought = new ArrayList<>(purchased);
+        for (String item : other.purchased) {
+            if (bought.size() < settings.purchasedItemsPerVisitor() && !bought.contains(item)) {
+                bought.add(item);
+            }
+        }
+        return new VisitorHistory(new ArrayList<>(newestFirst.values()), bought);
+    }
+
     /** Items a recommendation for this visitor should not show again. */
     public Set<String> seenAndBought() {
         Set<String> items = new HashSet<>(purchased);

@@ -25,6 +25,11 @@ public record TenantTopics(TenantId tenant) {
         return name("forget");
     }
 
+    /** What the visitor side sends itself (events of linked ids, identity links, moved state), keyed by visitor. */
+    public String visitorRouting() {
+        return name("visitor-routing");
+    }
+
     /** Co-occurrence updates, keyed by item: the visitor-partitioned side talks to the item-partitioned side here. */
     public String itemUpdates() {
         return name("item-updates");

@@ -19,4 +19,13 @@ public final class VisitorKey {
     public static String anonymous(String anonymousId) {
         return ANONYMOUS_PREFIX + anonymousId;
     }
+
+    /** The customer or anonymous id inside a visitor key. */
+    public static String idOf(String visitorKey) {
+        return visitorKey.substring(2);
+    }
+
+    public static boolean isCustomer(String visitorKey) {
+        return visitorKey.startsWith(CUSTOMER_PREFIX);
+    }
 }

@@ -41,22 +41,30 @@ public final class TenantEngine {
         return streams;
     }
 
-    /** The visitor's history: a customer id is looked up as a customer first, then as an anonymous id. */
-    public Optional<VisitorHistory> history(String visitorId) {
-        VisitorHistory history = streams.visitorHistory(VisitorKey.customer(visitorId));
-        if (history == null) {
-            history = streams.visitorHistory(VisitorKey.anonymous(visitorId));
+    /**
+     * The visitor key an id is known under: the customer with that id, else the anonymous visitor
+     * with that id, or the customer that anonymous id has been linked to (its state moved there).
+     */
+    private <T> Optional<T> lookUp(String visitorId, java.util.function.Function<String, T> read) {
+        T found = read.apply(VisitorKey.customer(visitorId));
+        if (found == null) {
+            found = read.apply(VisitorKey.anonymous(visitorId));
         }
-        return Optional.ofNullable(history);
+        if (found == null) {
+            String customer = streams.linkedCustomer(VisitorKey.anonymous(visitorId));
+            found = customer == null ? null : read.apply(customer);
+        }
+        return Optional.ofNullable(found);
     }
 
-    /** The visitor's profile: a customer id is looked up as a customer first, then as an anonymous id. */
+    /** The visitor's history (see {@link #lookUp} for how the id is found). */
+    public Optional<VisitorHistory> history(String visitorId) {
+        return lookUp(visitorId, streams::visitorHistory);
+    }
+
+    /** The visitor's profile (see {@link #lookUp} for how the id is found). */
     public Optional<CustomerProfile> profile(String visitorId) {
-        CustomerProfile profile = streams.profile(VisitorKey.customer(visitorId));
-        if (profile == null) {
-            profile = streams.profile(VisitorKey.anonymous(visitorId));
-        }
-        return Optional.ofNullable(profile);
+        return lookUp(visitorId, streams::profile);
     }
 
     /** Recommendations for a visitor; an unknown visitor gets the popular items. */

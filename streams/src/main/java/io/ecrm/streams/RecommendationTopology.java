@@ -7,9 +7,11 @@ import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.ecrm.streams.cleaning.CleaningProcessor;
 import io.ecrm.streams.cleaning.RejectedEvent;
-import io.ecrm.streams.profile.ForgetProcessor;
+import io.ecrm.streams.identity.IdentityProcessor;
+import io.ecrm.streams.identity.Routed;
 import io.ecrm.streams.profile.ProfileProcessor;
 import io.ecrm.streams.serde.StateSerdes;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,9 +24,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * The tenant's recommendation topology:
  * <pre>
  * events (by visitor) -> CleaningProcessor [seen-event-ids, visitor-activity] -> rejected (with reason)
- *                     -> ProfileProcessor [customer-profiles, visit-expiry] -> sessions (closed visits)
- * forget (by visitor)  -> ForgetProcessor: deletes the visitor from every store keyed by visitor
- *                     -> VisitorEventsProcessor [visitor-history] -> item-updates (by item)
+ *                     -> IdentityProcessor [identity-links; moves profiles and histories] <-> visitor-routing (by visitor)
+ * forget (by visitor)  -> IdentityProcessor: erases the visitor from every store keyed by visitor, and their linked ids
+ *   IdentityProcessor -> ProfileProcessor [customer-profiles, visit-expiry] -> sessions (closed visits)
+ *                     -> VisitorEventsProcessor [visitor-history, pending-item-updates] -> item-updates (by item, summed)
  * item-updates -> ItemCountsProcessor [item-weights, item-pairs, dirty-items] -> item-counts, item-neighbours
  * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours]
  * </pre>
@@ -55,25 +58,36 @@ public final class RecommendationTopology {
         topology.addSink(CleaningProcessor.REJECTED, topics.rejected(), keys.serializer(),
                 (topic, value) -> StateSerdes.rejectedToBytes((RejectedEvent) value), "cleaning");
 
-        topology.addProcessor(CleaningProcessor.PROFILES, () -> new ProfileProcessor(streams.sessionGapMillis(), item -> null),
-                "cleaning");
-        topology.addStateStore(persistent(Stores.CUSTOMER_PROFILES, StateSerdes.CUSTOMER_PROFILE), CleaningProcessor.PROFILES);
-        topology.addStateStore(persistent(Stores.VISIT_EXPIRY, Serdes.Long()), CleaningProcessor.PROFILES);
-        topology.addSink("sessions-sink", topics.sessions(), keys.serializer(), StateSerdes.SESSION_SUMMARY.serializer(),
-                CleaningProcessor.PROFILES);
-
-        topology.addProcessor(CleaningProcessor.CLEAN, () -> new VisitorEventsProcessor(settings), "cleaning");
-        topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), "visitor-events");
-        topology.addSink("item-updates-sink", topics.itemUpdates(), keys.serializer(),
-                StateSerdes.ITEM_UPDATE.serializer(), "visitor-events");
-
+        // identity: clean events, and what the visitor side routes to itself, by visitor key
+        topology.addSource(AutoOffsetReset.earliest(), "visitor-routing", keys.deserializer(),
+                StateSerdes.ROUTED.deserializer(), topics.visitorRouting());
         // an erasure request shares its task with the visitor's events; stamped at time 0 it is taken
         // first and never moves the task's event-time clock (which judges lateness) to the wall clock
         topology.addSource(AutoOffsetReset.earliest(), "forget", (record, partitionTime) -> 0L, keys.deserializer(),
-                keys.deserializer(), topics.forget());
-        topology.addProcessor("forgetting", ForgetProcessor::new, "forget");
-        topology.connectProcessorAndStateStores("forgetting", ForgetProcessor.STORES.toArray(String[]::new));
-        topology.connectProcessorAndStateStores("forgetting", ForgetProcessor.OTHER_STORES.toArray(String[]::new));
+                (topic, bytes) -> bytes == null ? null : new Routed.Forget(new String(bytes, StandardCharsets.UTF_8)),
+                topics.forget());
+        topology.addProcessor(CleaningProcessor.CLEAN, () -> new IdentityProcessor(streams.sessionGapMillis(), settings),
+                "cleaning", "visitor-routing", "forget");
+        topology.addStateStore(persistent(Stores.IDENTITY_LINKS, keys), CleaningProcessor.CLEAN);
+        topology.addSink(IdentityProcessor.ROUTING, topics.visitorRouting(), keys.serializer(),
+                (topic, value) -> StateSerdes.ROUTED.serializer().serialize(topic, (Routed) value), CleaningProcessor.CLEAN);
+
+        topology.addProcessor(IdentityProcessor.PROFILES, () -> new ProfileProcessor(streams.sessionGapMillis(), item -> null),
+                CleaningProcessor.CLEAN);
+        topology.addStateStore(persistent(Stores.CUSTOMER_PROFILES, StateSerdes.CUSTOMER_PROFILE), IdentityProcessor.PROFILES);
+        topology.addStateStore(persistent(Stores.VISIT_EXPIRY, Serdes.Long()), IdentityProcessor.PROFILES);
+        topology.addSink("sessions-sink", topics.sessions(), keys.serializer(), StateSerdes.SESSION_SUMMARY.serializer(),
+                IdentityProcessor.PROFILES);
+
+        topology.addProcessor(IdentityProcessor.HISTORIES, () -> new VisitorEventsProcessor(settings, streams.itemFlushMillis()),
+                CleaningProcessor.CLEAN);
+        topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), IdentityProcessor.HISTORIES);
+        topology.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.PENDING_ITEM_UPDATES), Serdes.Long(),
+                StateSerdes.ITEM_UPDATES), IdentityProcessor.HISTORIES);
+        topology.addSink("item-updates-sink", topics.itemUpdates(), keys.serializer(),
+                StateSerdes.ITEM_UPDATE.serializer(), IdentityProcessor.HISTORIES);
+        topology.connectProcessorAndStateStores(CleaningProcessor.CLEAN, IdentityProcessor.STORES.toArray(String[]::new));
 
         topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_UPDATE.deserializer(), topics.itemUpdates());
         topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams.neighbourRefreshMillis()),
@@ -93,7 +107,7 @@ public final class RecommendationTopology {
                 "item-counts-source", keys.deserializer(), StateSerdes.counts().deserializer(), topics.itemCounts(),
                 "item-counts-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_COUNTS));
         topology.addGlobalStore(
-                persistent(Stores.ITEM_NEIGHBOURS, StateSerdes.ITEM_NEIGHBOURS).withLoggingDisabled(),
+                persistent(Stores.ITEM_NEIGHBOURS, StateSerdes.ITEM_NEIGHBOURS).withLoggingDisabled().withCachingDisabled(),
                 "item-neighbours-source", keys.deserializer(), StateSerdes.ITEM_NEIGHBOURS.deserializer(),
                 topics.itemNeighbours(), "item-neighbours-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_NEIGHBOURS));
         return topology;
@@ -101,6 +115,7 @@ public final class RecommendationTopology {
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> values) {
         return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), StateSerdes.keys(), values);
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), StateSerdes.keys(), values)
+                .withCachingEnabled();
     }
 }

@@ -10,12 +10,16 @@ public final class Stores {
     public static final String SEEN_EVENT_IDS = "seen-event-ids";
     /** Visitor key -> {@link io.ecrm.streams.cleaning.VisitorActivity}; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISITOR_ACTIVITY = "visitor-activity";
+    /** Anonymous visitor key -> the customer key it is linked to; partitioned by visitor; RocksDB, changelogged. */
+    public static final String IDENTITY_LINKS = "identity-links";
     /** Visitor key -> {@link io.ecrm.streams.profile.CustomerProfile}; partitioned by visitor; RocksDB, changelogged. */
     public static final String CUSTOMER_PROFILES = "customer-profiles";
     /** {@code start NUL visitor} -> visit start: open visits by start time, to close them when due; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISIT_EXPIRY = "visit-expiry";
     /** Visitor key -> {@link io.ecrm.recommender.VisitorHistory}; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISITOR_HISTORY = "visitor-history";
+    /** Sequence -> one event's co-occurrence updates, waiting to be sent summed per item; partitioned by visitor; in memory, changelogged. */
+    public static final String PENDING_ITEM_UPDATES = "pending-item-updates";
     /** Item id -> weighted count (and the partition's running total); partitioned by item; RocksDB, changelogged. */
     public static final String ITEM_WEIGHTS = "item-weights";
     /** {@code item NUL co-item} -> weighted co-occurrence count; partitioned by item; RocksDB, changelogged. */

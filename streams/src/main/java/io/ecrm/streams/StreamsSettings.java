@@ -9,6 +9,7 @@ import io.ecrm.streams.cleaning.CleaningSettings;
  * @param replicationFactor replication of tenant and internal topics (1 for a single broker)
  * @param streamThreads stream threads per instance and tenant
  * @param standbyReplicas warm copies of each store on other instances, for fast fail-over
+ * @param itemFlushMillis how often the visitor side sends its pending co-occurrence updates, summed per item
  * @param neighbourRefreshMillis how often changed items get their neighbour lists recomputed
  * @param commitIntervalMillis how often processing commits (exactly-once transactions)
  * @param cleaning what the cleaning stage refuses
@@ -19,19 +20,35 @@ public record StreamsSettings(
         short replicationFactor,
         int streamThreads,
         int standbyReplicas,
+        long itemFlushMillis,
         long neighbourRefreshMillis,
         long commitIntervalMillis,
         CleaningSettings cleaning,
         long sessionGapMillis) {
 
-    public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 1000, 100,
+    public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 200, 1000, 100,
             CleaningSettings.DEFAULTS, 30 * 60_000L);
 
     public StreamsSettings {
         if (partitions < 1 || replicationFactor < 1 || streamThreads < 1 || standbyReplicas < 0
-                || neighbourRefreshMillis < 1 || commitIntervalMillis < 1 || sessionGapMillis < 1) {
+                || itemFlushMillis < 1 || neighbourRefreshMillis < 1 || commitIntervalMillis < 1 || sessionGapMillis < 1) {
             throw new IllegalArgumentException("invalid streams settings: " + partitions + " partitions, replication "
                     + replicationFactor + ", " + streamThreads + " threads, " + standbyReplicas + " standbys");
         }
+    }
+
+    public StreamsSettings withPartitions(int value) {
+        return new StreamsSettings(value, replicationFactor, streamThreads, standbyReplicas, itemFlushMillis,
+                neighbourRefreshMillis, commitIntervalMillis, cleaning, sessionGapMillis);
+    }
+
+    public StreamsSettings withStandbyReplicas(int value) {
+        return new StreamsSettings(partitions, replicationFactor, streamThreads, value, itemFlushMillis,
+                neighbourRefreshMillis, commitIntervalMillis, cleaning, sessionGapMillis);
+    }
+
+    public StreamsSettings withCleaning(CleaningSettings value) {
+        return new StreamsSettings(partitions, replicationFactor, streamThreads, standbyReplicas, itemFlushMillis,
+                neighbourRefreshMillis, commitIntervalMillis, value, sessionGapMillis);
     }
 }

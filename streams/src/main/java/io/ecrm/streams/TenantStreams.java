@@ -78,7 +78,10 @@ public final class TenantStreams implements AutoCloseable {
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(EVENTS_RETENTION_MILLIS))));
         wanted.add(new NewTopic(topics.forget(), settings.partitions(), settings.replicationFactor()));
         wanted.add(new NewTopic(topics.rejected(), settings.partitions(), settings.replicationFactor()));
-        wanted.add(new NewTopic(topics.sessions(), settings.partitions(), settings.replicationFactor()));
+        // visit summaries and routed visitor records carry visitor ids: kept no longer than the events
+        Map<String, String> week = Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(EVENTS_RETENTION_MILLIS));
+        wanted.add(new NewTopic(topics.visitorRouting(), settings.partitions(), settings.replicationFactor()).configs(week));
+        wanted.add(new NewTopic(topics.sessions(), settings.partitions(), settings.replicationFactor()).configs(week));
         // records carry event time; the broker stamps this internal topic on append so retention never
         // deletes a replay of old data before it is processed
         wanted.add(new NewTopic(topics.itemUpdates(), settings.partitions(), settings.replicationFactor())
@@ -123,6 +126,11 @@ public final class TenantStreams implements AutoCloseable {
     /** The visitor's profile if this instance holds it, else null. */
     public CustomerProfile profile(String visitorKey) {
         return this.<CustomerProfile, CustomerProfile>read(Stores.CUSTOMER_PROFILES, store -> store.get(visitorKey));
+    }
+
+    /** The customer key an anonymous visitor key is linked to, if this instance holds the link, else null. */
+    public String linkedCustomer(String anonymousKey) {
+        return this.<String, String>read(Stores.IDENTITY_LINKS, store -> store.get(anonymousKey));
     }
 
     public ItemNeighbours neighbours(String itemId) {

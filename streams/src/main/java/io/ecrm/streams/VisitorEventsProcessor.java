@@ -4,28 +4,49 @@ import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.ClickEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Visitor side: keeps each visitor's history and turns each product event into co-occurrence
  * updates keyed by item, for the item side to apply.
+ * <p>
+ * An event's updates are not sent one record each: they wait in {@link Stores#PENDING_ITEM_UPDATES}
+ * (one entry per event, changelogged, so they are part of the same exactly-once transaction as
+ * the event) and every {@code flushMillis} they go out summed per item ({@link ItemUpdateSums}).
+ * A product event touches up to {@code cooccurrenceWindow + 1} items; summing turns that fan-out
+ * into one record per distinct item per flush.
  */
 final class VisitorEventsProcessor implements Processor<String, ClickEvent, String, ItemUpdate> {
     private final RecommenderSettings settings;
+    private final long flushMillis;
     private ProcessorContext<String, ItemUpdate> context;
     private KeyValueStore<String, VisitorHistory> histories;
+    private KeyValueStore<Long, List<ItemUpdate>> pending;
+    private long nextSequence;
 
-    VisitorEventsProcessor(RecommenderSettings settings) {
+    VisitorEventsProcessor(RecommenderSettings settings, long flushMillis) {
         this.settings = settings;
+        this.flushMillis = flushMillis;
     }
 
     @Override
     public void init(ProcessorContext<String, ItemUpdate> context) {
         this.context = context;
         this.histories = context.getStateStore(Stores.VISITOR_HISTORY);
+        this.pending = context.getStateStore(Stores.PENDING_ITEM_UPDATES);
+        try (KeyValueIterator<Long, List<ItemUpdate>> last = pending.reverseAll()) {
+            nextSequence = last.hasNext() ? last.next().key + 1 : 0;
+        }
+        context.schedule(Duration.ofMillis(flushMillis), PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
     @Override
@@ -39,9 +60,28 @@ final class VisitorEventsProcessor implements Processor<String, ClickEvent, Stri
             VisitorHistory.Observed observed = (history == null ? VisitorHistory.EMPTY : history)
                     .observe(event.itemId(), kind, event.timestampMillis(), settings);
             histories.put(record.key(), observed.history());
-            for (ItemUpdate update : observed.updates()) {
-                context.forward(record.withKey(update.itemId()).withValue(update));
+            if (!observed.updates().isEmpty()) {
+                pending.put(nextSequence++, observed.updates());
             }
         });
+    }
+
+    /** Sends the pending updates, summed per item, and forgets them. */
+    private void flush(long now) {
+        ItemUpdateSums sums = new ItemUpdateSums();
+        List<Long> sent = new ArrayList<>();
+        try (KeyValueIterator<Long, List<ItemUpdate>> it = pending.all()) {
+            while (it.hasNext()) {
+                KeyValue<Long, List<ItemUpdate>> entry = it.next();
+                entry.value.forEach(sums::add);
+                sent.add(entry.key);
+            }
+        }
+        // stamped with the task's event time, not the wall clock: the item side's clock stays event time too
+        long timestamp = context.currentStreamTimeMs() >= 0 ? context.currentStreamTimeMs() : now;
+        for (ItemUpdate update : sums.sums()) {
+            context.forward(new Record<>(update.itemId(), update, timestamp));
+        }
+        sent.forEach(pending::delete);
     }
 }

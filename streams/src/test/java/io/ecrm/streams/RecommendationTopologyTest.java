@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.RecommenderSettings;
@@ -63,6 +64,11 @@ class RecommendationTopologyTest {
         }
     }
 
+    /** Lets the visitor side send its pending co-occurrence updates to the item side. */
+    private void flushItemUpdates() {
+        driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.itemFlushMillis()));
+    }
+
     private <V> KeyValueStore<String, V> store(String name) {
         return driver.getKeyValueStore(name);
     }
@@ -82,6 +88,8 @@ class RecommendationTopologyTest {
         views("v1", "a", "b");
         views("v2", "a", "b");
         views("v3", "a", "c");
+        assertNull(this.<Double>store(Stores.ITEM_WEIGHTS).get("a"), "updates wait for the flush");
+        flushItemUpdates();
         KeyValueStore<String, Double> weights = store(Stores.ITEM_WEIGHTS);
         KeyValueStore<String, Double> pairs = store(Stores.ITEM_PAIRS);
         assertEquals(3.0, weights.get("a"));
@@ -114,7 +122,8 @@ class RecommendationTopologyTest {
         TestInputTopic<String, String> forget = driver.createInputTopic(TOPICS.forget(),
                 StateSerdes.keys().serializer(), StateSerdes.keys().serializer());
         forget.pipeInput("a:gone", "test");
-        for (String store : io.ecrm.streams.profile.ForgetProcessor.STORES) {
+        flushItemUpdates();
+        for (String store : List.of(Stores.CUSTOMER_PROFILES, Stores.VISITOR_HISTORY, Stores.VISITOR_ACTIVITY)) {
             assertNull(this.<Object>store(store).get("a:gone"), store);
             assertNotNull(this.<Object>store(store).get("a:stays"), store);
         }
@@ -138,9 +147,11 @@ class RecommendationTopologyTest {
         views("y", "cable", "lamp");
         KeyValueStore<String, ItemNeighbours> neighbours = store(Stores.ITEM_NEIGHBOURS);
         assertNull(neighbours.get("phone"), "nothing is scored before the tick");
+        flushItemUpdates();
         driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
         // the second tick scores with the counts the first one published
         views("z", "phone", "case");
+        flushItemUpdates();
         driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
         ItemNeighbours phone = neighbours.get("phone");
         assertNotNull(phone);
@@ -171,6 +182,7 @@ class RecommendationTopologyTest {
         views("v4", "hub", "y");
         views("v5", "hub", "y");
         views("v6", "hub", "z");
+        flushItemUpdates();
         driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
         KeyValueStore<String, Double> pairs = store(Stores.ITEM_PAIRS);
         assertEquals(3.0, pairs.get(ItemCountsProcessor.pairKey("hub", "x")));
@@ -178,5 +190,111 @@ class RecommendationTopologyTest {
         assertNull(pairs.get(ItemCountsProcessor.pairKey("hub", "z")), "the weakest co-item is pruned past the bound");
         assertEquals(List.of("x", "y"), this.<ItemNeighbours>store(Stores.ITEM_NEIGHBOURS).get("hub").neighbours().stream()
                 .map(ScoredItem::itemId).sorted().toList());
+    }
+
+    private void viewAt(String visitor, String item, long at) {
+        ClickEvent event = ClickEvent.item("e" + sequence++, EventType.PRODUCT_VIEW, at, visitor, item);
+        events.pipeInput(event.visitorKey(), event);
+    }
+
+    @Test
+    void aVisitClosesOnTheNextEventAfterTheGapOrOnceStreamTimeIsAGapPastIt() {
+        long gap = StreamsSettings.DEFAULTS.sessionGapMillis();
+        var sessions = driver.createOutputTopic(TOPICS.sessions(), StateSerdes.keys().deserializer(),
+                StateSerdes.SESSION_SUMMARY.deserializer());
+        viewAt("v1", "a", time);
+        viewAt("v1", "b", time + 1000);
+        viewAt("v1", "a", time + 1000 + gap);            // exactly the gap: the same visit
+        assertTrue(sessions.isEmpty());
+        viewAt("v1", "c", time + 1000 + 2 * gap + 1);    // a gap and a millisecond more: the visit closes
+        var first = sessions.readKeyValue();
+        assertEquals("a:v1", first.key);
+        assertEquals(new io.ecrm.streams.profile.SessionSummary("a:v1", null, time, time + 1000 + gap, List.of("a", "b"),
+                java.util.Map.of(EventType.PRODUCT_VIEW, 3L), false, false, 0.0), first.value);
+
+        viewAt("v2", "x", time + 1000 + 3 * gap + 1);    // stream time moves for v1: a gap after its visit ended
+        assertTrue(sessions.isEmpty(), "not a whole gap behind yet");
+        viewAt("v2", "x", time + 1000 + 3 * gap + 2 * 60_000);
+        var second = sessions.readKeyValue();
+        assertEquals("a:v1", second.key);
+        assertEquals(List.of("c"), second.value.items());
+        assertTrue(sessions.isEmpty(), "v2's visit is still open");
+        var profile = this.<io.ecrm.streams.profile.CustomerProfile>store(Stores.CUSTOMER_PROFILES).get("a:v1");
+        assertNull(profile.openVisit());
+        assertEquals(2, profile.sessions());
+        assertEquals(1000 + gap, profile.closedVisitMillis());
+    }
+
+    private void sendEvent(String anonymousId, String customerId, EventType type, String item) {
+        ClickEvent event = new ClickEvent("e" + sequence++, type, time += 1000, anonymousId, customerId, null, item, 1,
+                type == EventType.PURCHASE ? 10.0 : null, type == EventType.PURCHASE ? "EUR" : null, null, null, null, null);
+        events.pipeInput(event.visitorKey(), event);
+    }
+
+    private io.ecrm.streams.profile.CustomerProfile profile(String key) {
+        return this.<io.ecrm.streams.profile.CustomerProfile>store(Stores.CUSTOMER_PROFILES).get(key);
+    }
+
+    private static List<String> itemsOf(io.ecrm.streams.profile.CustomerProfile profile) {
+        return profile.recentItems().stream().map(io.ecrm.streams.profile.CustomerProfile.ProfileItem::itemId).toList();
+    }
+
+    @Test
+    void aLoginMovesTheAnonymousHistoryIntoTheCustomerAndLaterAnonymousEventsFollow() {
+        sendEvent("anon-1", null, EventType.PRODUCT_VIEW, "x");
+        sendEvent("anon-1", null, EventType.ADD_TO_CART, "y");
+        sendEvent("anon-1", "c1", EventType.LOGIN, null);
+        assertNull(profile("a:anon-1"), "the anonymous profile moved");
+        assertNull(this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("a:anon-1"));
+        assertEquals("c:c1", this.<String>store(Stores.IDENTITY_LINKS).get("a:anon-1"));
+        io.ecrm.streams.profile.CustomerProfile customer = profile("c:c1");
+        assertEquals("c1", customer.customerId());
+        assertEquals(List.of("anon-1"), customer.anonymousIds());
+        assertEquals(List.of("y", "x"), itemsOf(customer));
+        assertEquals(java.util.Map.of("y", 1), customer.cart());
+        assertEquals(1, customer.sessions(), "the login came in the middle of the visit");
+        assertEquals(List.of("y", "x"), this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("c:c1").recentItemIds());
+
+        sendEvent("anon-1", null, EventType.PRODUCT_VIEW, "z"); // logged out, same browser
+        assertNull(profile("a:anon-1"));
+        assertEquals(List.of("z", "y", "x"), itemsOf(profile("c:c1")));
+        assertEquals(List.of("z", "y", "x"), this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("c:c1").recentItemIds());
+    }
+
+    @Test
+    void aKnownCustomerPicksUpAnAnonymousIdSeenBeforeTheLink() {
+        sendEvent(null, "c2", EventType.PURCHASE, "p");        // a server-side order: customer only
+        sendEvent("anon-2", null, EventType.PRODUCT_VIEW, "q"); // a new device, not yet known
+        assertEquals(List.of("q"), itemsOf(profile("a:anon-2")));
+        sendEvent("anon-2", "c2", EventType.PRODUCT_VIEW, "r"); // logged in on that device
+        io.ecrm.streams.profile.CustomerProfile customer = profile("c:c2");
+        assertNull(profile("a:anon-2"));
+        assertEquals(List.of("r", "q", "p"), itemsOf(customer));
+        assertEquals(1, customer.orders());
+        assertEquals(10.0, customer.revenue(), 1e-9);
+        assertEquals(java.util.Map.of(EventType.PURCHASE, 1L, EventType.PRODUCT_VIEW, 2L), customer.eventsByType());
+        assertEquals(List.of("p"), this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("c:c2").purchased());
+    }
+
+    @Test
+    void erasingACustomerErasesTheAnonymousIdsLinkedToThem() {
+        sendEvent("anon-3", null, EventType.PRODUCT_VIEW, "x");
+        sendEvent("anon-3", "c3", EventType.LOGIN, null);
+        sendEvent("anon-3", null, EventType.PRODUCT_VIEW, "y");
+        TestInputTopic<String, String> forget = driver.createInputTopic(TOPICS.forget(),
+                StateSerdes.keys().serializer(), StateSerdes.keys().serializer());
+        forget.pipeInput("c:c3", "test");
+        for (String key : List.of("c:c3", "a:anon-3")) {
+            for (String store : List.of(Stores.CUSTOMER_PROFILES, Stores.VISITOR_HISTORY, Stores.VISITOR_ACTIVITY,
+                    Stores.IDENTITY_LINKS)) {
+                assertNull(this.<Object>store(store).get(key), store + " " + key);
+            }
+        }
+        try (var expiry = this.<Long>store(Stores.VISIT_EXPIRY).all()) {
+            expiry.forEachRemaining(kv -> assertFalse(kv.key.contains("c3") || kv.key.contains("anon-3"), kv.key));
+        }
+        sendEvent("anon-3", null, EventType.PRODUCT_VIEW, "z"); // the browser comes back: a stranger now
+        assertEquals(List.of("z"), itemsOf(profile("a:anon-3")));
+        assertNull(profile("c:c3"));
     }
 }

@@ -73,10 +73,8 @@ public final class EngineOptions {
         EngineSettings d = EngineSettings.DEFAULTS;
         List<String> named = pick(tenants, "ECRM_TENANTS", v -> Arrays.asList(v.split(",")), null);
         List<TenantId> tenantIds = named == null ? d.tenants() : named.stream().map(String::trim).map(TenantId::new).toList();
-        StreamsSettings s = d.streams();
-        StreamsSettings streams = new StreamsSettings(pick(partitions, "ECRM_PARTITIONS", Integer::valueOf, s.partitions()),
-                s.replicationFactor(), s.streamThreads(), s.standbyReplicas(), s.neighbourRefreshMillis(),
-                s.commitIntervalMillis(), s.cleaning(), s.sessionGapMillis());
+        StreamsSettings streams = d.streams().withPartitions(
+                pick(partitions, "ECRM_PARTITIONS", Integer::valueOf, d.streams().partitions()));
         return new EngineSettings(
                 pick(httpHost, "ECRM_HTTP_HOST", Function.identity(), d.httpHost()),
                 pick(httpPort, "ECRM_HTTP_PORT", Integer::valueOf, d.httpPort()),

@@ -18,9 +18,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * dropped without a trace.
  */
 public final class CleaningProcessor implements Processor<String, ClickEvent, String, Object> {
-    /** The names of the nodes that receive clean events. */
-    public static final String CLEAN = "visitor-events";
-    public static final String PROFILES = "profiles";
+    /** The names of the nodes that receive clean events and refused ones. */
+    public static final String CLEAN = "identity";
     public static final String REJECTED = "rejected";
 
     private final CleaningSettings settings;
@@ -69,7 +68,6 @@ public final class CleaningProcessor implements Processor<String, ClickEvent, St
             metrics.accepted();
             Record<String, Object> clean = record.withValue((Object) event).withTimestamp(event.timestampMillis());
             context.forward(clean, CLEAN);
-            context.forward(clean, PROFILES);
         }
     }
 

@@ -250,6 +250,13 @@ public record CustomerProfile(
                 max(lastCartAddMillis, other.lastCartAddMillis), searches);
     }
 
+    /** This profile under another visitor key and customer id (an anonymous profile becoming its customer's). */
+    public CustomerProfile rekeyed(String newVisitorKey, String newCustomerId) {
+        return new CustomerProfile(newVisitorKey, newCustomerId, anonymousIds, firstSeenMillis, lastSeenMillis, sessions,
+                closedVisitMillis, visitsWithCart, convertedVisits, openVisit, eventsByType, recentItems, categoryCounts,
+                orders, revenue, currency, lastOrderMillis, cart, lastCartAddMillis, recentSearches);
+    }
+
     /** The visitor's favourite categories, most events first. */
     public List<String> topCategories() {
         return categoryCounts.entrySet().stream()

@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * visitor.
  * <p>
  * Visits due to close are found through {@link Stores#VISIT_EXPIRY}, keyed by the visit's start
- * and the visitor: written when a visit opens (and moved in the rare case a late event moves the
- * start back), not on every event. A visit can only be due once its start is a gap behind stream
+ * and the visitor, one entry per visitor: written when a visit opens (and moved in the rare case a
+ * late event moves the start back), not on every event. A visit can only be due once its start is a gap behind stream
  * time, so each check scans the visits that started that long ago and are still open.
  */
 public final class ProfileProcessor implements Processor<String, ClickEvent, String, SessionSummary> {
@@ -67,12 +67,7 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
             emit(applied.profile(), applied.closedVisit(), record.timestamp());
         }
         Visit after = applied.profile().openVisit();
-        if (before == null || before.startMillis() != after.startMillis()) {
-            if (before != null && applied.closedVisit() == null) {
-                expiry.delete(expiryKey(before.startMillis(), record.key())); // the same visit, starting earlier
-            }
-            expiry.put(expiryKey(after.startMillis(), record.key()), after.startMillis());
-        }
+        moveExpiry(expiry, record.key(), before, after);
     }
 
     /** Closes the open visits whose last event is more than the gap behind stream time. */
@@ -106,6 +101,24 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
     }
 
     private static final char SEPARATOR = '\u0000';
+
+    /**
+     * Keeps one expiry entry per visitor, for its open visit: moved when a visit closes and the next
+     * one opens, or when a late event (or a merge) moves the start back.
+     */
+    public static void moveExpiry(KeyValueStore<String, Long> expiry, String visitorKey, Visit before, Visit after) {
+        long beforeStart = before == null ? Long.MIN_VALUE : before.startMillis();
+        long afterStart = after == null ? Long.MIN_VALUE : after.startMillis();
+        if (beforeStart == afterStart) {
+            return;
+        }
+        if (before != null) {
+            expiry.delete(expiryKey(beforeStart, visitorKey));
+        }
+        if (after != null) {
+            expiry.put(expiryKey(afterStart, visitorKey), afterStart);
+        }
+    }
 
     /** The expiry key of a visit: its start, zero-padded so that keys sort by time, and the visitor. */
     public static String expiryKey(long startMillis, String visitorKey) {

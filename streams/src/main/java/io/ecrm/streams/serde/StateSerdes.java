@@ -8,6 +8,7 @@ import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventJson;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
+import io.ecrm.streams.identity.Routed;
 import io.ecrm.streams.profile.CustomerProfile;
 import io.ecrm.streams.profile.SessionSummary;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -114,6 +115,60 @@ public final class StateSerdes {
         out.writeDouble(update.ownWeight());
         writeWeights(update.coWeights(), out);
     }, (in, version) -> new ItemUpdate(in.readUTF(), in.readDouble(), readWeights(in)));
+
+    /** The updates of one event, waiting to be summed. */
+    public static final BinarySerde<List<ItemUpdate>> ITEM_UPDATES = new BinarySerde<>(1, (updates, out) -> {
+        out.writeInt(updates.size());
+        for (ItemUpdate update : updates) {
+            out.writeUTF(update.itemId());
+            out.writeDouble(update.ownWeight());
+            writeWeights(update.coWeights(), out);
+        }
+    }, (in, version) -> {
+        int size = in.readInt();
+        List<ItemUpdate> updates = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            updates.add(new ItemUpdate(in.readUTF(), in.readDouble(), readWeights(in)));
+        }
+        return updates;
+    });
+
+    /** What the visitor side routes to itself: a tag, then the record's own form (events stay JSON). */
+    public static final BinarySerde<Routed> ROUTED = new BinarySerde<>(1, (routed, out) -> {
+        if (routed instanceof Routed.Event event) {
+            out.writeByte('E');
+            writeBytes(EventJson.toBytes(event.event()), out);
+        } else if (routed instanceof Routed.Link link) {
+            out.writeByte('L');
+            out.writeUTF(link.customerKey());
+        } else if (routed instanceof Routed.Move move) {
+            out.writeByte('M');
+            writeBytes(CUSTOMER_PROFILE.serializer().serialize(null, move.profile()), out);
+            writeBytes(VISITOR_HISTORY.toBytes(move.history()), out);
+        } else if (routed instanceof Routed.Forget forget) {
+            out.writeByte('F');
+            out.writeUTF(forget.requestedBy());
+        }
+    }, (in, version) -> switch (in.readByte()) {
+        case 'E' -> new Routed.Event(EventJson.fromBytes(readBytes(in)));
+        case 'L' -> new Routed.Link(in.readUTF());
+        case 'M' -> new Routed.Move(CUSTOMER_PROFILE.deserializer().deserialize(null, readBytes(in)),
+                VISITOR_HISTORY.fromBytes(readBytes(in)));
+        case 'F' -> new Routed.Forget(in.readUTF());
+        default -> throw new IllegalStateException("unknown routed record");
+    });
+
+    private static void writeBytes(byte[] bytes, DataOutputStream out) throws IOException {
+        out.writeInt(bytes == null ? -1 : bytes.length);
+        if (bytes != null) {
+            out.write(bytes);
+        }
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        return length < 0 ? null : in.readNBytes(length);
+    }
 
     public static final BinarySerde<ItemNeighbours> ITEM_NEIGHBOURS = new BinarySerde<>(1, (item, out) -> {
         out.writeInt(item.neighbours().size());

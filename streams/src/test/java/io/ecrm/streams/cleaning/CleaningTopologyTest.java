@@ -52,9 +52,7 @@ class CleaningTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, TOPICS.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        StreamsSettings d = StreamsSettings.DEFAULTS;
-        StreamsSettings settings = new StreamsSettings(d.partitions(), d.replicationFactor(), d.streamThreads(),
-                d.standbyReplicas(), d.neighbourRefreshMillis(), d.commitIntervalMillis(), CLEANING, d.sessionGapMillis());
+        StreamsSettings settings = StreamsSettings.DEFAULTS.withCleaning(CLEANING);
         CleaningMetrics metrics = new CleaningMetrics() {
             @Override
             public void accepted() {
@@ -106,6 +104,7 @@ class CleaningTopologyTest {
         assertEquals(List.of("duplicate"), rejectedReasons());
         assertEquals(2, accepted);
         assertEquals(List.of("b", "a"), history("v"));
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(StreamsSettings.DEFAULTS.itemFlushMillis()));
         KeyValueStore<String, Double> weights = driver.getKeyValueStore(Stores.ITEM_WEIGHTS);
         assertEquals(1.0, weights.get("a"), "the duplicate did not count");
     }
