@@ -1,5 +1,7 @@
 package io.ecrm.ingest;
 
+import io.ecrm.schemas.CatalogItem;
+import io.ecrm.schemas.CatalogJson;
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventJson;
 import io.ecrm.schemas.TenantTopics;
@@ -40,22 +42,16 @@ public final class EventPublisher implements AutoCloseable {
      * events keep their ids so the engine can count each once.
      */
     public CompletableFuture<Integer> publish(TenantTopics topics, List<ClickEvent> events) {
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Void>[] acks = new CompletableFuture[events.size()];
-        for (int i = 0; i < events.size(); i++) {
-            ClickEvent event = events.get(i);
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            acks[i] = ack;
-            producer.send(new ProducerRecord<>(topics.events(), event.visitorKey(), EventJson.toBytes(event)),
-                    (metadata, error) -> {
-                        if (error == null) {
-                            ack.complete(null);
-                        } else {
-                            ack.completeExceptionally(error);
-                        }
-                    });
-        }
-        return CompletableFuture.allOf(acks).thenApply(done -> events.size());
+        return sendAll(events.stream().map(event ->
+                new ProducerRecord<>(topics.events(), event.visitorKey(), EventJson.toBytes(event))).toList())
+                .thenApply(done -> events.size());
+    }
+
+    /** Sends catalogue items, keyed by item id: the compacted topic keeps the latest of each item. */
+    public CompletableFuture<Integer> publishCatalog(TenantTopics topics, List<CatalogItem> items) {
+        return sendAll(items.stream().map(item ->
+                new ProducerRecord<>(topics.catalog(), item.itemId(), CatalogJson.toBytes(item))).toList())
+                .thenApply(done -> items.size());
     }
 
     /**
@@ -64,20 +60,26 @@ public final class EventPublisher implements AutoCloseable {
      * topology's commit interval.
      */
     public CompletableFuture<Void> forget(TenantTopics topics, List<String> visitorKeys, String requestedBy) {
-        List<CompletableFuture<Void>> acks = new java.util.ArrayList<>();
-        for (String key : visitorKeys) {
+        byte[] who = requestedBy.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return sendAll(visitorKeys.stream().map(key -> new ProducerRecord<>(topics.forget(), key, who)).toList());
+    }
+
+    /** Sends every record; the future completes when all are acknowledged, or fails with the first error. */
+    private CompletableFuture<Void> sendAll(List<ProducerRecord<String, byte[]>> records) {
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Void>[] acks = new CompletableFuture[records.size()];
+        for (int i = 0; i < records.size(); i++) {
             CompletableFuture<Void> ack = new CompletableFuture<>();
-            acks.add(ack);
-            producer.send(new ProducerRecord<>(topics.forget(), key, requestedBy.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    (metadata, error) -> {
-                        if (error == null) {
-                            ack.complete(null);
-                        } else {
-                            ack.completeExceptionally(error);
-                        }
-                    });
+            acks[i] = ack;
+            producer.send(records.get(i), (metadata, error) -> {
+                if (error == null) {
+                    ack.complete(null);
+                } else {
+                    ack.completeExceptionally(error);
+                }
+            });
         }
-        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(acks);
     }
 
     public void flush() {

@@ -1,15 +1,12 @@
 package io.ecrm.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The one validator of clickstream events: every entry point (HTTP, log ingest, replay) turns JSON
@@ -28,7 +25,6 @@ public final class EventDecoder {
 
     static final Set<String> FIELDS = Set.of("eventId", "type", "timestamp", "anonymousId", "customerId",
             "sessionId", "itemId", "quantity", "price", "currency", "url", "referrer", "userAgent", "query");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     /** The events of a batch, or the reasons it was refused; never both. */
     public record Batch(List<ClickEvent> events, List<FieldError> errors) {
@@ -57,13 +53,8 @@ public final class EventDecoder {
             return Optional.empty();
         }
         int before = errors.size();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            String name = it.next().getKey();
-            if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(at + "/" + escape(name), "unknown field"));
-            }
-        }
-        Fields f = new Fields(node, at, errors);
+        unknownFields(node, FIELDS, at, errors);
+        JsonFields f = new JsonFields(node, at, errors);
         String eventId = f.string("eventId", MAX_ID_LENGTH, true);
         EventType type = f.type();
         long timestamp = f.timestamp();
@@ -76,10 +67,7 @@ public final class EventDecoder {
         String itemId = f.string("itemId", MAX_ID_LENGTH, type != null && type.needsItem());
         int quantity = f.quantity();
         Double price = f.price();
-        String currency = f.string("currency", 3, false);
-        if (currency != null && !CURRENCY.matcher(currency).matches()) {
-            errors.add(new FieldError(at + "/currency", "must be an ISO 4217 code of three capital letters, like EUR"));
-        }
+        String currency = f.currency();
         String url = f.string("url", MAX_URL_LENGTH, false);
         String referrer = f.string("referrer", MAX_URL_LENGTH, false);
         String userAgent = f.string("userAgent", MAX_USER_AGENT_LENGTH, false);
@@ -91,115 +79,17 @@ public final class EventDecoder {
                 quantity, price, currency, url, referrer, userAgent, query));
     }
 
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
+    /** Records an error for each field of {@code node} that is not one of {@code known}. */
+    static void unknownFields(JsonNode node, Set<String> known, String at, List<FieldError> errors) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            String name = it.next().getKey();
+            if (!known.contains(name)) {
+                errors.add(new FieldError(at + "/" + escape(name), "unknown field"));
+            }
+        }
     }
 
-    /** Reads the fields of one event object, recording an error for each bad one. */
-    private static final class Fields {
-        private final JsonNode node;
-        private final String at;
-        private final List<FieldError> errors;
-
-        Fields(JsonNode node, String at, List<FieldError> errors) {
-            this.node = node;
-            this.at = at;
-            this.errors = errors;
-        }
-
-        private void error(String field, String message) {
-            errors.add(new FieldError(at + "/" + field, message));
-        }
-
-        String string(String field, int maxLength, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    error(field, "is required");
-                }
-                return null;
-            }
-            if (!value.isTextual()) {
-                error(field, "must be a string");
-                return null;
-            }
-            String text = value.textValue();
-            if (text.isBlank()) {
-                error(field, "must not be blank");
-                return null;
-            }
-            if (text.length() > maxLength) {
-                error(field, "must be at most " + maxLength + " characters");
-                return null;
-            }
-            if (text.chars().anyMatch(Character::isISOControl)) {
-                error(field, "must not contain control characters");
-                return null;
-            }
-            return text;
-        }
-
-        EventType type() {
-            JsonNode value = node.get("type");
-            if (value == null || value.isNull()) {
-                error("type", "is required");
-                return null;
-            }
-            Optional<EventType> type = value.isTextual() ? EventType.fromWireName(value.textValue()) : Optional.empty();
-            if (type.isEmpty()) {
-                error("type", "must be one of page_view, product_view, search, add_to_cart, remove_from_cart, purchase, login");
-            }
-            return type.orElse(null);
-        }
-
-        long timestamp() {
-            JsonNode value = node.get("timestamp");
-            if (value == null || value.isNull()) {
-                error("timestamp", "is required");
-                return 0;
-            }
-            long millis;
-            if (value.isIntegralNumber() && value.canConvertToLong()) {
-                millis = value.longValue();
-            } else if (value.isTextual()) {
-                try {
-                    millis = OffsetDateTime.parse(value.textValue()).toInstant().toEpochMilli();
-                } catch (DateTimeParseException e) {
-                    error("timestamp", "must be ISO-8601 with an offset (2026-11-24T10:15:30Z) or epoch milliseconds");
-                    return 0;
-                }
-            } else {
-                error("timestamp", "must be ISO-8601 with an offset (2026-11-24T10:15:30Z) or epoch milliseconds");
-                return 0;
-            }
-            if (millis < MIN_TIMESTAMP_MILLIS || millis >= MAX_TIMESTAMP_MILLIS) {
-                error("timestamp", "must lie between 1990-01-01 and 2100-01-01 (epoch milliseconds, not seconds)");
-            }
-            return millis;
-        }
-
-        int quantity() {
-            JsonNode value = node.get("quantity");
-            if (value == null || value.isNull()) {
-                return 1;
-            }
-            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1 || value.intValue() > MAX_QUANTITY) {
-                error("quantity", "must be a whole number from 1 to " + MAX_QUANTITY);
-                return 1;
-            }
-            return value.intValue();
-        }
-
-        Double price() {
-            JsonNode value = node.get("price");
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isNumber() || !Double.isFinite(value.doubleValue()) || value.doubleValue() < 0) {
-                error("price", "must be a number of at least 0");
-                return null;
-            }
-            return value.doubleValue();
-        }
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -15,6 +15,11 @@ public record TenantTopics(TenantId tenant) {
         return name("rejected");
     }
 
+    /** The shop's catalogue: item id -> item attributes (JSON), compacted: the latest item per id. */
+    public String catalog() {
+        return name("catalog");
+    }
+
     /** Closed visits (session summaries, JSON), keyed by visitor. */
     public String sessions() {
         return name("sessions");

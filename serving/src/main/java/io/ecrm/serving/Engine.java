@@ -9,6 +9,7 @@ import io.ecrm.serving.http.ApiKeyAuth;
 import io.ecrm.serving.http.ApiV1;
 import io.ecrm.serving.http.CorsPolicy;
 import io.ecrm.serving.http.HttpApi;
+import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
@@ -97,6 +98,7 @@ public final class Engine implements AutoCloseable {
         ApiV1 routes = new ApiV1(
                 new ApiKeyAuth(registry),
                 events,
+                new Catalog(tenants, publisher, json, settings.maxBatchEvents()),
                 new Collect(events, json),
                 new Pixel(events, json),
                 new TrackerScript(),

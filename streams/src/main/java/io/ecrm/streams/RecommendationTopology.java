@@ -29,7 +29,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *   IdentityProcessor -> ProfileProcessor [customer-profiles, visit-expiry] -> sessions (closed visits)
  *                     -> VisitorEventsProcessor [visitor-history, pending-item-updates] -> item-updates (by item, summed)
  * item-updates -> ItemCountsProcessor [item-weights, item-pairs, dirty-items] -> item-counts, item-neighbours
- * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours]
+ * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours];  catalog -> global [catalog]
  * </pre>
  * A query needs the visitor's history (on the visitor's owner) and the global stores (everywhere).
  */
@@ -72,7 +72,7 @@ public final class RecommendationTopology {
         topology.addSink(IdentityProcessor.ROUTING, topics.visitorRouting(), keys.serializer(),
                 (topic, value) -> StateSerdes.ROUTED.serializer().serialize(topic, (Routed) value), CleaningProcessor.CLEAN);
 
-        topology.addProcessor(IdentityProcessor.PROFILES, () -> new ProfileProcessor(streams.sessionGapMillis(), item -> null),
+        topology.addProcessor(IdentityProcessor.PROFILES, () -> new ProfileProcessor(streams.sessionGapMillis()),
                 CleaningProcessor.CLEAN);
         topology.addStateStore(persistent(Stores.CUSTOMER_PROFILES, StateSerdes.CUSTOMER_PROFILE), IdentityProcessor.PROFILES);
         topology.addStateStore(persistent(Stores.VISIT_EXPIRY, Serdes.Long()), IdentityProcessor.PROFILES);
@@ -110,6 +110,10 @@ public final class RecommendationTopology {
                 persistent(Stores.ITEM_NEIGHBOURS, StateSerdes.ITEM_NEIGHBOURS).withLoggingDisabled().withCachingDisabled(),
                 "item-neighbours-source", keys.deserializer(), StateSerdes.ITEM_NEIGHBOURS.deserializer(),
                 topics.itemNeighbours(), "item-neighbours-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_NEIGHBOURS));
+        topology.addGlobalStore(
+                persistent(Stores.CATALOG, StateSerdes.CATALOG_ITEM).withLoggingDisabled().withCachingDisabled(),
+                "catalog-source", keys.deserializer(), StateSerdes.CATALOG_ITEM.deserializer(), topics.catalog(),
+                "catalog-updater", () -> new GlobalStoreUpdater<>(Stores.CATALOG));
         return topology;
     }
 

@@ -28,6 +28,8 @@ public final class Stores {
     public static final String DIRTY_ITEMS = "dirty-items";
     /** Item id -> weighted count, plus one partial total per item partition; global, in memory, restored from its topic. */
     public static final String ITEM_COUNTS = "item-counts";
+    /** Item id -> {@link io.ecrm.schemas.CatalogItem}; global, RocksDB, restored from the catalogue topic. */
+    public static final String CATALOG = "catalog";
     /** Item id -> {@link io.ecrm.recommender.ItemNeighbours}; global, RocksDB, restored from its topic. */
     public static final String ITEM_NEIGHBOURS = "item-neighbours";
 

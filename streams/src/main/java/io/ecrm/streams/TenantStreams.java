@@ -3,6 +3,7 @@ package io.ecrm.streams;
 import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.VisitorHistory;
+import io.ecrm.schemas.CatalogItem;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
@@ -86,6 +87,7 @@ public final class TenantStreams implements AutoCloseable {
         // deletes a replay of old data before it is processed
         wanted.add(new NewTopic(topics.itemUpdates(), settings.partitions(), settings.replicationFactor())
                 .configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")));
+        wanted.add(new NewTopic(topics.catalog(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemCounts(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemNeighbours(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -131,6 +133,11 @@ public final class TenantStreams implements AutoCloseable {
     /** The customer key an anonymous visitor key is linked to, if this instance holds the link, else null. */
     public String linkedCustomer(String anonymousKey) {
         return this.<String, String>read(Stores.IDENTITY_LINKS, store -> store.get(anonymousKey));
+    }
+
+    /** The catalogue entry of an item, or null when the catalogue does not list it. */
+    public CatalogItem catalogItem(String itemId) {
+        return this.<CatalogItem, CatalogItem>read(Stores.CATALOG, store -> store.get(itemId));
     }
 
     public ItemNeighbours neighbours(String itemId) {

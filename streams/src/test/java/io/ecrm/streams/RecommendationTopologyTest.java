@@ -297,4 +297,18 @@ class RecommendationTopologyTest {
         assertEquals(List.of("z"), itemsOf(profile("a:anon-3")));
         assertNull(profile("c:c3"));
     }
+
+    @Test
+    void profilesCountViewsByTheCatalogueCategory() {
+        var catalog = driver.createInputTopic(TOPICS.catalog(), StateSerdes.keys().serializer(),
+                StateSerdes.CATALOG_ITEM.serializer());
+        catalog.pipeInput("p1", new io.ecrm.schemas.CatalogItem("p1", "Phone", "phones", 499.0, "EUR", true));
+        catalog.pipeInput("c1", new io.ecrm.schemas.CatalogItem("c1", "Case", "cases", 19.0, "EUR", true));
+        views("v1", "p1", "c1", "p1", "unlisted");
+        io.ecrm.streams.profile.CustomerProfile profile = profile("a:v1");
+        assertEquals(java.util.Map.of("phones", 2L, "cases", 1L), profile.categoryCounts());
+        assertEquals(List.of("phones", "cases"), profile.topCategories());
+        assertEquals("phones", profile.recentItems().get(1).category());
+        assertNull(profile.recentItems().get(0).category(), "an item the catalogue does not list has no category");
+    }
 }

@@ -1,5 +1,6 @@
 package io.ecrm.serving.http;
 
+import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
@@ -19,7 +20,7 @@ import java.util.List;
  * Every route of the API in one place, each pointing at the one handler class that documents it.
  * The table is also what tests check against {@code openapi.json}, so an undocumented route fails.
  */
-public record ApiV1(ApiKeyAuth auth, Events events, Collect collect, Pixel pixel, TrackerScript trackerScript, CorsPolicy cors,
+public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect collect, Pixel pixel, TrackerScript trackerScript, CorsPolicy cors,
                     Customers customers, Recommendations recommendations, SimilarItems similarItems, Health health,
                     Metrics metrics, OpenApi openApi) {
     /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
@@ -33,6 +34,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Collect collect, Pixel pixel
                 new Route(HandlerType.GET, "/openapi.json", openApi),
                 new Route(HandlerType.GET, "/ecrm.js", trackerScript),
                 new Route(HandlerType.POST, "/v1/events", events),
+                new Route(HandlerType.POST, "/v1/catalog", catalog),
                 new Route(HandlerType.OPTIONS, "/v1/collect", ctx -> ctx.status(204)),
                 new Route(HandlerType.POST, "/v1/collect", collect),
                 new Route(HandlerType.GET, "/v1/pixel.gif", pixel),

@@ -1,11 +1,11 @@
 package io.ecrm.streams.profile;
 
+import io.ecrm.schemas.CatalogItem;
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.streams.Stores;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -30,15 +30,13 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
     static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
 
     private final long sessionGapMillis;
-    private final Function<String, String> categoryOf;
     private ProcessorContext<String, SessionSummary> context;
     private KeyValueStore<String, CustomerProfile> profiles;
     private KeyValueStore<String, Long> expiry;
+    private KeyValueStore<String, CatalogItem> catalog;
 
-    /** @param categoryOf the catalogue category of an item, or null */
-    public ProfileProcessor(long sessionGapMillis, Function<String, String> categoryOf) {
+    public ProfileProcessor(long sessionGapMillis) {
         this.sessionGapMillis = sessionGapMillis;
-        this.categoryOf = categoryOf;
     }
 
     @Override
@@ -46,6 +44,7 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
         this.context = context;
         this.profiles = context.getStateStore(Stores.CUSTOMER_PROFILES);
         this.expiry = context.getStateStore(Stores.VISIT_EXPIRY);
+        this.catalog = context.getStateStore(Stores.CATALOG);
         context.schedule(EXPIRY_CHECK, PunctuationType.STREAM_TIME, this::closeVisitsEndedBefore);
     }
 
@@ -61,13 +60,19 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
         }
         Visit before = profile.openVisit();
         CustomerProfile.Applied applied = profile.apply(event, sessionGapMillis,
-                event.itemId() == null ? null : categoryOf.apply(event.itemId()));
+                categoryOf(event.itemId()));
         profiles.put(record.key(), applied.profile());
         if (applied.closedVisit() != null) {
             emit(applied.profile(), applied.closedVisit(), record.timestamp());
         }
         Visit after = applied.profile().openVisit();
         moveExpiry(expiry, record.key(), before, after);
+    }
+
+    /** The item's catalogue category; null for no item, or an item the catalogue does not list. */
+    private String categoryOf(String itemId) {
+        CatalogItem item = itemId == null ? null : catalog.get(itemId);
+        return item == null ? null : item.category();
     }
 
     /** Closes the open visits whose last event is more than the gap behind stream time. */

@@ -4,6 +4,8 @@ import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.ScoredItem;
 import io.ecrm.recommender.VisitorHistory;
+import io.ecrm.schemas.CatalogItem;
+import io.ecrm.schemas.CatalogJson;
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventJson;
 import io.ecrm.streams.cleaning.RejectedEvent;
@@ -61,6 +63,11 @@ public final class StateSerdes {
 
     /** Profiles are JSON: read whole by the customer view, and easy to inspect. */
     public static final Serde<CustomerProfile> CUSTOMER_PROFILE = json(CustomerProfile.class);
+
+    /** Catalogue items are JSON, as shops send them. */
+    public static final Serde<CatalogItem> CATALOG_ITEM = Serdes.serdeFrom(
+            (topic, item) -> item == null ? null : CatalogJson.toBytes(item),
+            (topic, bytes) -> bytes == null ? null : CatalogJson.fromBytes(bytes));
 
     /** Session summaries are JSON, for any consumer of the sessions topic. */
     public static final Serde<SessionSummary> SESSION_SUMMARY = json(SessionSummary.class);
