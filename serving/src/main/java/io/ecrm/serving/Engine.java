@@ -80,12 +80,14 @@ public final class Engine implements AutoCloseable {
         started.push(admin);
         Recommender recommender = new Recommender(settings.recommender());
         EngineMetrics metrics = new EngineMetrics();
+        started.push(metrics);
         for (TenantId tenant : settings.tenants()) {
             TenantTopics topics = new TenantTopics(tenant);
             TenantStreams.createTopics(admin, topics, settings.streams());
             TenantStreams streams = new TenantStreams(topics, bootstrapServers, settings.stateDir(),
                     settings.instanceId(), settings.recommender(), settings.streams(), metrics.cleaning(tenant));
             started.push(streams);
+            metrics.streamsLag(tenant, streams.kafkaStreams());
             streams.start();
             tenants.add(tenant, new TenantEngine(streams, recommender));
         }
@@ -93,7 +95,7 @@ public final class Engine implements AutoCloseable {
         started.push(publisher);
 
         ObjectMapper json = HttpApi.objectMapper();
-        Events events = new Events(tenants, publisher, json, settings.maxBatchEvents());
+        Events events = new Events(tenants, publisher, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
         ApiV1 routes = new ApiV1(
                 new ApiKeyAuth(registry),
                 events,
@@ -107,7 +109,7 @@ public final class Engine implements AutoCloseable {
                 new Health(tenants, new BrokerProbe(admin), bootstrapServers),
                 new Metrics(metrics),
                 new OpenApi());
-        http = HttpApi.create(routes, json, settings.maxBodyBytes());
+        http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());
     }
