@@ -16,6 +16,7 @@ import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
+import io.ecrm.serving.http.routes.PopularItems;
 import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
@@ -106,6 +107,7 @@ public final class Engine implements AutoCloseable {
                 new Customers(tenants, publisher),
                 new Recommendations(tenants, settings.maxCount()),
                 new SimilarItems(tenants, settings.maxCount()),
+                new PopularItems(tenants, settings.maxCount()),
                 new Health(tenants, new BrokerProbe(admin), bootstrapServers),
                 new Metrics(metrics),
                 new OpenApi());

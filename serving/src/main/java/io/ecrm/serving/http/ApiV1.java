@@ -7,6 +7,7 @@ import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
+import io.ecrm.serving.http.routes.PopularItems;
 import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
@@ -20,7 +21,7 @@ import java.util.List;
  * The table is also what tests check against {@code openapi.json}, so an undocumented route fails.
  */
 public record ApiV1(ApiKeyAuth auth, Events events, Collect collect, Pixel pixel, TrackerScript trackerScript, CorsPolicy cors,
-                    Customers customers, Recommendations recommendations, SimilarItems similarItems, Health health,
+                    Customers customers, Recommendations recommendations, SimilarItems similarItems, PopularItems popularItems, Health health,
                     Metrics metrics, OpenApi openApi) {
     /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
     public record Route(HandlerType method, String path, Handler handler) {
@@ -28,7 +29,9 @@ public record ApiV1(ApiKeyAuth auth, Events events, Collect collect, Pixel pixel
 
     public List<Route> routes() {
         return List.of(
-                new Route(HandlerType.GET, "/health", health),
+                new Route(HandlerType.GET, "/health", ctx -> health.ready(ctx)),
+                new Route(HandlerType.GET, "/health/live", ctx -> health.live(ctx)),
+                new Route(HandlerType.GET, "/health/ready", ctx -> health.ready(ctx)),
                 new Route(HandlerType.GET, "/metrics", metrics),
                 new Route(HandlerType.GET, "/openapi.json", openApi),
                 new Route(HandlerType.GET, "/ecrm.js", trackerScript),
@@ -39,6 +42,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Collect collect, Pixel pixel
                 new Route(HandlerType.GET, "/v1/customers/{id}", customers),
                 new Route(HandlerType.DELETE, "/v1/customers/{id}", ctx -> customers.forget(ctx)),
                 new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", recommendations),
+                new Route(HandlerType.GET, "/v1/items/popular", popularItems),
                 new Route(HandlerType.GET, "/v1/items/{id}/similar", similarItems));
     }
 
