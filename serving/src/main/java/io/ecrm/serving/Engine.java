@@ -9,6 +9,7 @@ import io.ecrm.serving.http.ApiKeyAuth;
 import io.ecrm.serving.http.ApiV1;
 import io.ecrm.serving.http.CorsPolicy;
 import io.ecrm.serving.http.HttpApi;
+import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
@@ -22,6 +23,7 @@ import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.ecrm.serving.kafka.EmbeddedKafka;
+import io.ecrm.serving.kafka.KeyOwners;
 import io.ecrm.serving.tenants.TenantRegistry;
 import io.ecrm.streams.TenantStreams;
 import io.javalin.Javalin;
@@ -86,7 +88,8 @@ public final class Engine implements AutoCloseable {
             TenantTopics topics = new TenantTopics(tenant);
             TenantStreams.createTopics(admin, topics, settings.streams());
             TenantStreams streams = new TenantStreams(topics, bootstrapServers, settings.stateDir(),
-                    settings.instanceId(), settings.recommender(), settings.streams(), metrics.cleaning(tenant));
+                    settings.instanceId(), settings.advertisedServer(), settings.recommender(), settings.streams(),
+                    metrics.cleaning(tenant));
             started.push(streams);
             metrics.streamsLag(tenant, streams.kafkaStreams());
             streams.start();
@@ -97,6 +100,7 @@ public final class Engine implements AutoCloseable {
 
         ObjectMapper json = HttpApi.objectMapper();
         Events events = new Events(tenants, publisher, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
+        VisitorRouter router = new VisitorRouter(new KeyOwners(settings.advertisedServer()), metrics);
         ApiV1 routes = new ApiV1(
                 new ApiKeyAuth(registry),
                 events,
@@ -104,8 +108,8 @@ public final class Engine implements AutoCloseable {
                 new Pixel(events, json),
                 new TrackerScript(),
                 new CorsPolicy(settings.allowedOrigins(), registry),
-                new Customers(tenants, publisher),
-                new Recommendations(tenants, settings.maxCount()),
+                new Customers(tenants, publisher, router),
+                new Recommendations(tenants, settings.maxCount(), router),
                 new SimilarItems(tenants, settings.maxCount()),
                 new PopularItems(tenants, settings.maxCount()),
                 new Health(tenants, new BrokerProbe(admin), bootstrapServers),
