@@ -36,9 +36,9 @@ public final class IngestLoad {
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         Path dataDir = Files.createTempDirectory("ecrm-ingest-load");
         EngineSettings d = EngineSettings.DEFAULTS;
-        EngineSettings settings = new EngineSettings("127.0.0.1", 0, null, freePort(), freePort(), dataDir,
+        EngineSettings settings = new EngineSettings("127.0.0.1", 0, null, null, freePort(), freePort(), dataDir,
                 List.of(new TenantId("load")), "load-1", Math.max(batch, d.maxBatchEvents()), d.maxBodyBytes(),
-                d.maxCount(), d.allowedOrigins(), d.streams(), d.recommender());
+                d.maxCount(), d.maxIdLength(), d.maxQueryChars(), d.allowedOrigins(), d.streams(), d.recommender());
         try (Engine engine = Engine.start(settings)) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String url = engine.baseUrl() + "/v1/events";

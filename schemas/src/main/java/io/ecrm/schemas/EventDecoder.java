@@ -26,6 +26,21 @@ public final class EventDecoder {
     static final Set<String> FIELDS = Set.of("eventId", "type", "timestamp", "anonymousId", "customerId",
             "sessionId", "itemId", "quantity", "price", "currency", "url", "referrer", "userAgent", "query");
 
+    private final int maxIdLength;
+
+    /** A decoder with the schema's limits. */
+    public EventDecoder() {
+        this(MAX_ID_LENGTH);
+    }
+
+    /** A decoder that refuses ids longer than {@code maxIdLength}, which may only tighten the schema's {@link #MAX_ID_LENGTH}. */
+    public EventDecoder(int maxIdLength) {
+        if (maxIdLength < 1 || maxIdLength > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("the id length limit must be from 1 to " + MAX_ID_LENGTH);
+        }
+        this.maxIdLength = maxIdLength;
+    }
+
     /** The events of a batch, or the reasons it was refused; never both. */
     public record Batch(List<ClickEvent> events, List<FieldError> errors) {
         public boolean valid() {
@@ -55,16 +70,16 @@ public final class EventDecoder {
         int before = errors.size();
         unknownFields(node, FIELDS, at, errors);
         JsonFields f = new JsonFields(node, at, errors);
-        String eventId = f.string("eventId", MAX_ID_LENGTH, true);
+        String eventId = f.string("eventId", maxIdLength, true);
         EventType type = f.type();
         long timestamp = f.timestamp();
-        String anonymousId = f.string("anonymousId", MAX_ID_LENGTH, false);
-        String customerId = f.string("customerId", MAX_ID_LENGTH, false);
+        String anonymousId = f.string("anonymousId", maxIdLength, false);
+        String customerId = f.string("customerId", maxIdLength, false);
         if (anonymousId == null && customerId == null && !node.has("anonymousId") && !node.has("customerId")) {
             errors.add(new FieldError(at + "/customerId", "an event needs a customerId or an anonymousId"));
         }
-        String sessionId = f.string("sessionId", MAX_ID_LENGTH, false);
-        String itemId = f.string("itemId", MAX_ID_LENGTH, type != null && type.needsItem());
+        String sessionId = f.string("sessionId", maxIdLength, false);
+        String itemId = f.string("itemId", maxIdLength, type != null && type.needsItem());
         int quantity = f.quantity();
         Double price = f.price();
         String currency = f.currency();

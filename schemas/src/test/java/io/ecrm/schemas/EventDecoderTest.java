@@ -75,6 +75,17 @@ class EventDecoderTest {
     }
 
     @Test
+    void aTighterIdLimitRefusesIdsTheSchemaAllowsAndSaysTheLimit() throws Exception {
+        EventDecoder strict = new EventDecoder(8);
+        EventDecoder.Batch batch = strict.decodeBatch(json("[{'eventId':'e-123456789','type':'product_view',"
+                + "'timestamp':1763975730000,'anonymousId':'a','itemId':'sku-12345'}]"));
+        assertEquals(List.of(new FieldError("/0/eventId", "must be at most 8 characters"),
+                new FieldError("/0/itemId", "must be at most 8 characters")), batch.errors());
+        assertTrue(decoder.decodeBatch(json("[{'eventId':'e-123456789','type':'product_view',"
+                + "'timestamp':1763975730000,'anonymousId':'a','itemId':'sku-12345'}]")).valid());
+    }
+
+    @Test
     void storageFormRoundTrips() {
         ClickEvent event = new ClickEvent("e1", EventType.ADD_TO_CART, 1_763_975_730_000L, "a", "c", "s", "sku", 3,
                 9.99, "EUR", "/cart", null, "Mozilla/5.0", null);

@@ -10,6 +10,7 @@ import io.ecrm.serving.http.ApiV1;
 import io.ecrm.serving.http.CorsPolicy;
 import io.ecrm.serving.http.HttpApi;
 import io.ecrm.serving.http.routes.Catalog;
+import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
@@ -17,11 +18,13 @@ import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
+import io.ecrm.serving.http.routes.PopularItems;
 import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.ecrm.serving.kafka.EmbeddedKafka;
+import io.ecrm.serving.kafka.KeyOwners;
 import io.ecrm.serving.tenants.TenantRegistry;
 import io.ecrm.streams.TenantStreams;
 import io.javalin.Javalin;
@@ -81,12 +84,15 @@ public final class Engine implements AutoCloseable {
         started.push(admin);
         Recommender recommender = new Recommender(settings.recommender());
         EngineMetrics metrics = new EngineMetrics();
+        started.push(metrics);
         for (TenantId tenant : settings.tenants()) {
             TenantTopics topics = new TenantTopics(tenant);
             TenantStreams.createTopics(admin, topics, settings.streams());
             TenantStreams streams = new TenantStreams(topics, bootstrapServers, settings.stateDir(),
-                    settings.instanceId(), settings.recommender(), settings.streams(), metrics.cleaning(tenant));
+                    settings.instanceId(), settings.advertisedServer(), settings.recommender(), settings.streams(),
+                    metrics.cleaning(tenant));
             started.push(streams);
+            metrics.streamsLag(tenant, streams.kafkaStreams());
             streams.start();
             tenants.add(tenant, new TenantEngine(streams, recommender));
         }
@@ -94,7 +100,8 @@ public final class Engine implements AutoCloseable {
         started.push(publisher);
 
         ObjectMapper json = HttpApi.objectMapper();
-        Events events = new Events(tenants, publisher, json, settings.maxBatchEvents());
+        Events events = new Events(tenants, publisher, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
+        VisitorRouter router = new VisitorRouter(new KeyOwners(settings.advertisedServer()), metrics);
         ApiV1 routes = new ApiV1(
                 new ApiKeyAuth(registry),
                 events,
@@ -103,13 +110,14 @@ public final class Engine implements AutoCloseable {
                 new Pixel(events, json),
                 new TrackerScript(),
                 new CorsPolicy(settings.allowedOrigins(), registry),
-                new Customers(tenants, publisher),
-                new Recommendations(tenants, settings.maxCount()),
+                new Customers(tenants, publisher, router),
+                new Recommendations(tenants, settings.maxCount(), router),
                 new SimilarItems(tenants, settings.maxCount()),
+                new PopularItems(tenants, settings.maxCount()),
                 new Health(tenants, new BrokerProbe(admin), bootstrapServers),
                 new Metrics(metrics),
                 new OpenApi());
-        http = HttpApi.create(routes, json, settings.maxBodyBytes());
+        http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());
     }

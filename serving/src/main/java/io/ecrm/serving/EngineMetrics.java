@@ -4,14 +4,58 @@ import io.ecrm.schemas.TenantId;
 import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.ecrm.streams.cleaning.RejectReason;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
 
-/** The engine's metrics, scraped in Prometheus text format at {@code GET /metrics}. */
-public final class EngineMetrics {
+/**
+ * The engine's metrics, scraped in Prometheus text format at {@code GET /metrics}:
+ * <ul>
+ *   <li>{@code ecrm_http_requests_seconds{method,route,status}}: a histogram of request latency
+ *       per route template ({@code /v1/customers/{id}}, never a raw path) and status;</li>
+ *   <li>{@code ecrm_events_received_total{tenant}} and {@code ecrm_events_refused_total{tenant,reason}}:
+ *       events the API put on Kafka, and events it refused ({@code invalid}, {@code batch_too_large},
+ *       {@code log_unavailable});</li>
+ *   <li>{@code ecrm_events_clean_total{tenant}} and {@code ecrm_events_rejected_total{tenant,reason}}:
+ *       what the cleaning stage let through and refused;</li>
+ *   <li>{@code ecrm_streams_lag_records{tenant}}: records on the tenant's input partitions this
+ *       instance owns that its Streams application has not processed yet;</li>
+ *   <li>{@code ecrm_forwarded_requests_total{outcome}}: visitor requests sent on to the instance
+ *       holding the visitor ({@code relayed}, {@code not_held}, {@code unreachable});</li>
+ *   <li>JVM memory, GC, threads, class loading, CPU and uptime (Micrometer's JVM binders).</li>
+ * </ul>
+ */
+public final class EngineMetrics implements AutoCloseable {
+    /** Latency buckets of the request histogram, from a cache hit to a slow forwarded request. */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    public EngineMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
 
     public PrometheusMeterRegistry registry() {
         return registry;
@@ -19,6 +63,54 @@ public final class EngineMetrics {
 
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** One HTTP request answered; {@code route} is the route template, or {@code unmatched}. */
+    public void request(String method, String route, int status, long nanos) {
+        Timer.builder("ecrm.http.requests").description("HTTP requests by route template and status")
+                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Events the API put on the tenant's events topic. */
+    public void eventsReceived(TenantId tenant, int events) {
+        Counter.builder("ecrm.events.received").description("events the API put on Kafka")
+                .tag("tenant", tenant.value()).register(registry).increment(events);
+    }
+
+    /** Events the API refused before Kafka, counted whole batches at a time: a refused batch is refused whole. */
+    public void eventsRefused(TenantId tenant, String reason, int events) {
+        Counter.builder("ecrm.events.refused").description("events the API refused, by reason")
+                .tag("tenant", tenant.value()).tag("reason", reason).register(registry).increment(events);
+    }
+
+    /** A visitor request forwarded to the instance holding the visitor, by outcome. */
+    public void forwarded(String outcome) {
+        Counter.builder("ecrm.forwarded.requests").description("visitor requests forwarded to the instance holding the visitor")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Publishes the tenant's Streams consumer lag as {@code ecrm_streams_lag_records{tenant}}. */
+    public void streamsLag(TenantId tenant, KafkaStreams streams) {
+        Gauge.builder("ecrm.streams.lag", streams, EngineMetrics::lag).baseUnit("records")
+                .description("records not yet processed on the input partitions this instance owns")
+                .tag("tenant", tenant.value()).register(registry);
+    }
+
+    /** The sum of the stream threads' consumer lag over their assigned partitions (restore and global consumers left out). */
+    static double lag(KafkaStreams streams) {
+        double lag = 0;
+        for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
+            MetricName name = metric.getKey();
+            String client = name.tags().getOrDefault("client-id", "");
+            if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
+                    && name.tags().containsKey("partition") && client.endsWith("-consumer")
+                    && !client.endsWith("-restore-consumer") && !client.endsWith("-global-consumer")
+                    && metric.getValue().metricValue() instanceof Double value && Double.isFinite(value)) {
+                lag += value;
+            }
+        }
+        return lag;
     }
 
     /** Counts of the tenant's cleaning stage: {@code ecrm_events_clean_total} and {@code ecrm_events_rejected_total{reason}}. */
@@ -41,5 +133,11 @@ public final class EngineMetrics {
                 rejected.get(reason).increment();
             }
         };
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 }

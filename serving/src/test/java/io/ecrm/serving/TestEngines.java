@@ -1,6 +1,7 @@
 package io.ecrm.serving;
 
 import io.ecrm.schemas.TenantId;
+import io.ecrm.streams.StreamsSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -31,7 +32,21 @@ final class TestEngines {
     static EngineSettings embedded(Path dataDir, String... tenants) throws IOException {
         EngineSettings d = EngineSettings.DEFAULTS;
         List<TenantId> ids = tenants.length == 0 ? d.tenants() : List.of(tenants).stream().map(TenantId::new).toList();
-        return new EngineSettings("127.0.0.1", 0, null, freePort(), freePort(), dataDir, ids, "test-1",
-                100, 64 * 1024, d.maxCount(), List.of("https://shop.example"), d.streams(), d.recommender());
+        return new EngineSettings("127.0.0.1", 0, null, null, freePort(), freePort(), dataDir, ids, "test-1",
+                100, 64 * 1024, d.maxCount(), d.maxIdLength(), d.maxQueryChars(), List.of("https://shop.example"),
+                d.streams(), d.recommender());
+    }
+
+    /**
+     * One of several instances serving the same tenants: its own data directory, HTTP port and
+     * instance id; on the embedded broker when {@code bootstrapServers} is null, else on that cluster.
+     */
+    static EngineSettings instance(Path dataDir, String bootstrapServers, String instanceId, int standbyReplicas,
+                                   String... tenants) throws IOException {
+        EngineSettings d = embedded(dataDir, tenants);
+        StreamsSettings streams = d.streams().withStandbyReplicas(standbyReplicas);
+        return new EngineSettings(d.httpHost(), freePort(), null, bootstrapServers, d.kafkaPort(), d.controllerPort(),
+                dataDir, d.tenants(), instanceId, d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(), d.maxIdLength(),
+                d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender());
     }
 }

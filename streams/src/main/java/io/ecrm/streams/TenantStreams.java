@@ -48,13 +48,17 @@ public final class TenantStreams implements AutoCloseable {
     /**
      * @param instanceId a stable name of this instance: it is the static group membership id, so
      *                   a restart rejoins at once instead of waiting out the session timeout
+     * @param applicationServer {@code host:port} of this instance's HTTP API, published to the other
+     *                   instances of the tenant so a query for a key reaches the instance owning it
      */
     public TenantStreams(TenantTopics topics, String bootstrapServers, Path stateRoot, String instanceId,
-                         RecommenderSettings recommender, StreamsSettings settings, CleaningMetrics metrics) {
+                         String applicationServer, RecommenderSettings recommender, StreamsSettings settings,
+                         CleaningMetrics metrics) {
         this.topics = topics;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve(topics.tenant().value()).toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
@@ -174,8 +178,12 @@ public final class TenantStreams implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops processing and leaves the group: a static member would otherwise keep its partitions
+     * until the session timeout, and the other instances could not take them over for that long.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
     }
 }

@@ -21,6 +21,11 @@ public final class EngineOptions {
     @Option(names = "--http-port", description = "Port of the HTTP API (env ECRM_HTTP_PORT; default 7070).")
     Integer httpPort;
 
+    @Option(names = "--application-server", description = "host:port at which the other instances reach this one's "
+            + "HTTP API, to forward a visitor's requests to the instance holding the visitor (env ECRM_APPLICATION_SERVER; "
+            + "default: --http-host:--http-port, the machine's name when the host is 0.0.0.0).")
+    String applicationServer;
+
     @Option(names = "--bootstrap-servers", description = "An external Kafka cluster (host:port,...) instead of the "
             + "embedded broker (env ECRM_BOOTSTRAP_SERVERS).")
     String bootstrapServers;
@@ -46,6 +51,28 @@ public final class EngineOptions {
     @Option(names = "--partitions", description = "Partitions of each new tenant topic: the most instances a tenant "
             + "can scale out to (env ECRM_PARTITIONS; default 4).")
     Integer partitions;
+
+    @Option(names = "--standby-replicas", description = "Warm copies of each tenant's visitor state on other instances, "
+            + "so that another instance takes over at once when one stops (env ECRM_STANDBY_REPLICAS; default 0).")
+    Integer standbyReplicas;
+
+    @Option(names = "--max-batch-events", description = "Most events in one POST /v1/events (env ECRM_MAX_BATCH_EVENTS; "
+            + "default 10000).")
+    Integer maxBatchEvents;
+
+    @Option(names = "--max-body-bytes", description = "Largest request body (env ECRM_MAX_BODY_BYTES; default 10485760).")
+    Long maxBodyBytes;
+
+    @Option(names = "--max-count", description = "Largest count a query may ask for (env ECRM_MAX_COUNT; default 1000).")
+    Integer maxCount;
+
+    @Option(names = "--max-id-length", description = "Longest id in a path or an event, at most 128 "
+            + "(env ECRM_MAX_ID_LENGTH; default 128).")
+    Integer maxIdLength;
+
+    @Option(names = "--max-query-chars", description = "Longest query string of a request (env ECRM_MAX_QUERY_CHARS; "
+            + "default 8192).")
+    Integer maxQueryChars;
 
     @Option(names = "--allowed-origins", split = ",", description = "Browser origins allowed to send events to "
             + "/v1/collect, comma-separated; * allows any (env ECRM_ALLOWED_ORIGINS; default *).")
@@ -73,18 +100,25 @@ public final class EngineOptions {
         EngineSettings d = EngineSettings.DEFAULTS;
         List<String> named = pick(tenants, "ECRM_TENANTS", v -> Arrays.asList(v.split(",")), null);
         List<TenantId> tenantIds = named == null ? d.tenants() : named.stream().map(String::trim).map(TenantId::new).toList();
-        StreamsSettings streams = d.streams().withPartitions(
-                pick(partitions, "ECRM_PARTITIONS", Integer::valueOf, d.streams().partitions()));
+        StreamsSettings streams = d.streams()
+                .withPartitions(pick(partitions, "ECRM_PARTITIONS", Integer::valueOf, d.streams().partitions()))
+                .withStandbyReplicas(pick(standbyReplicas, "ECRM_STANDBY_REPLICAS", Integer::valueOf,
+                        d.streams().standbyReplicas()));
         return new EngineSettings(
                 pick(httpHost, "ECRM_HTTP_HOST", Function.identity(), d.httpHost()),
                 pick(httpPort, "ECRM_HTTP_PORT", Integer::valueOf, d.httpPort()),
+                pick(applicationServer, "ECRM_APPLICATION_SERVER", Function.identity(), d.applicationServer()),
                 pick(bootstrapServers, "ECRM_BOOTSTRAP_SERVERS", Function.identity(), d.bootstrapServers()),
                 pick(kafkaPort, "ECRM_KAFKA_PORT", Integer::valueOf, d.kafkaPort()),
                 pick(controllerPort, "ECRM_CONTROLLER_PORT", Integer::valueOf, d.controllerPort()),
                 pick(dataDir, "ECRM_DATA_DIR", Path::of, d.dataDir()),
                 tenantIds,
                 pick(instanceId, "ECRM_INSTANCE_ID", Function.identity(), d.instanceId()),
-                d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),
+                pick(maxBatchEvents, "ECRM_MAX_BATCH_EVENTS", Integer::valueOf, d.maxBatchEvents()),
+                pick(maxBodyBytes, "ECRM_MAX_BODY_BYTES", Long::valueOf, d.maxBodyBytes()),
+                pick(maxCount, "ECRM_MAX_COUNT", Integer::valueOf, d.maxCount()),
+                pick(maxIdLength, "ECRM_MAX_ID_LENGTH", Integer::valueOf, d.maxIdLength()),
+                pick(maxQueryChars, "ECRM_MAX_QUERY_CHARS", Integer::valueOf, d.maxQueryChars()),
                 pick(allowedOrigins, "ECRM_ALLOWED_ORIGINS", v -> Arrays.asList(v.split(",")), d.allowedOrigins()),
                 streams, d.recommender());
     }

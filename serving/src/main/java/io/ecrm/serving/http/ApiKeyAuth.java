@@ -14,7 +14,8 @@ import java.util.Set;
  * cannot keep a secret; they name their tenant instead.
  */
 public final class ApiKeyAuth implements Handler {
-    static final Set<String> OPEN_PATHS = Set.of("/v1/collect", "/v1/pixel.gif");
+    /** Routes that take no key: what a browser page or an e-mail sends. */
+    public static final Set<String> OPEN_PATHS = Set.of("/v1/collect", "/v1/pixel.gif");
 
     private final TenantRegistry registry;
 

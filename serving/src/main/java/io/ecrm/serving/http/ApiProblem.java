@@ -2,6 +2,7 @@ package io.ecrm.serving.http;
 
 import io.ecrm.schemas.FieldError;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request the API refuses, as an exception that carries its RFC 9457 problem: a stable type,
@@ -16,8 +17,10 @@ public final class ApiProblem extends RuntimeException {
         UNAUTHORIZED(401, "Unauthorized"),
         NOT_FOUND(404, "Not found"),
         PAYLOAD_TOO_LARGE(413, "Payload too large"),
+        URI_TOO_LONG(414, "URI too long"),
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
         METHOD_NOT_ALLOWED(405, "Method not allowed"),
+        HEADERS_TOO_LARGE(431, "Request header fields too large"),
         NOT_READY(503, "Not ready"),
         UNAVAILABLE(503, "Service unavailable"),
         INTERNAL(500, "Internal error");
@@ -45,11 +48,18 @@ public final class ApiProblem extends RuntimeException {
 
     private final Type type;
     private final List<FieldError> errors;
+    private final Map<String, Object> extensions;
 
-    public ApiProblem(Type type, String detail, List<FieldError> errors) {
+    /** A problem with extension members (RFC 9457 section 3.2) beside the standard ones. */
+    public ApiProblem(Type type, String detail, List<FieldError> errors, Map<String, Object> extensions) {
         super(detail);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    public ApiProblem(Type type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, Map.of());
     }
 
     public ApiProblem(Type type, String detail) {
@@ -62,6 +72,10 @@ public final class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     /** Throws a validation problem naming the field when the condition does not hold. */

@@ -8,6 +8,7 @@ import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
+import io.ecrm.serving.http.routes.PopularItems;
 import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
@@ -20,8 +21,9 @@ import java.util.List;
  * Every route of the API in one place, each pointing at the one handler class that documents it.
  * The table is also what tests check against {@code openapi.json}, so an undocumented route fails.
  */
-public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect collect, Pixel pixel, TrackerScript trackerScript, CorsPolicy cors,
-                    Customers customers, Recommendations recommendations, SimilarItems similarItems, Health health,
+public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect collect, Pixel pixel, TrackerScript trackerScript,
+                    CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
+                    PopularItems popularItems, Health health,
                     Metrics metrics, OpenApi openApi) {
     /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
     public record Route(HandlerType method, String path, Handler handler) {
@@ -29,7 +31,9 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
 
     public List<Route> routes() {
         return List.of(
-                new Route(HandlerType.GET, "/health", health),
+                new Route(HandlerType.GET, "/health", ctx -> health.ready(ctx)),
+                new Route(HandlerType.GET, "/health/live", ctx -> health.live(ctx)),
+                new Route(HandlerType.GET, "/health/ready", ctx -> health.ready(ctx)),
                 new Route(HandlerType.GET, "/metrics", metrics),
                 new Route(HandlerType.GET, "/openapi.json", openApi),
                 new Route(HandlerType.GET, "/ecrm.js", trackerScript),
@@ -41,6 +45,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.GET, "/v1/customers/{id}", customers),
                 new Route(HandlerType.DELETE, "/v1/customers/{id}", ctx -> customers.forget(ctx)),
                 new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", recommendations),
+                new Route(HandlerType.GET, "/v1/items/popular", popularItems),
                 new Route(HandlerType.GET, "/v1/items/{id}/similar", similarItems));
     }
 

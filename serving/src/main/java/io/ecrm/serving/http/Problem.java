@@ -1,14 +1,26 @@
 package io.ecrm.serving.http;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
-/** The body of every error response: RFC 9457 problem details with per-field {@code errors}. */
+/**
+ * The body of every error response: RFC 9457 problem details with per-field {@code errors}, and
+ * any extension members a problem carries (the readiness answer's {@code tenants}, for one).
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance, List<Error> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<Error> errors,
+                      @JsonIgnore Map<String, Object> extensions) {
     /** One bad field: a JSON Pointer into the request body, or {@code query/<name>} / {@code path/<name>}. */
     public record Error(String pointer, String detail) {
     }
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    @JsonAnyGetter
+    public Map<String, Object> extensionMembers() {
+        return extensions;
+    }
 }

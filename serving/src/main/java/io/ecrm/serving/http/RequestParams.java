@@ -1,9 +1,10 @@
 package io.ecrm.serving.http;
 
-import io.ecrm.schemas.EventDecoder;
 import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
+import io.javalin.config.Key;
+import java.io.IOException;
 import io.javalin.http.Context;
 
 /** Reads and checks the parts of a request every route shares: tenant, ids, counts. */
@@ -27,11 +28,35 @@ public final class RequestParams {
         return tenants.find(named).orElseThrow(() -> new ApiProblem(ApiProblem.Type.NOT_FOUND, "no such tenant"));
     }
 
-    /** A path id: 1 to 128 characters, no control characters (the same rule as ids in events). */
+    /** The longest id a path may carry (the engine's {@code maxIdLength}), kept in the app's data by {@link HttpApi}. */
+    static final Key<Integer> MAX_ID_LENGTH = new Key<>("ecrm.maxIdLength");
+
+    /** The largest body accepted (the engine's {@code maxBodyBytes}), kept in the app's data by {@link HttpApi}. */
+    static final Key<Long> MAX_BODY_BYTES = new Key<>("ecrm.maxBodyBytes");
+
+    /**
+     * The request body, read up to the limit: a larger one is a 413 that says the limit, whether or
+     * not the request declared its length (a chunked body is counted as it arrives).
+     */
+    public static byte[] body(Context ctx) {
+        long max = ctx.appData(MAX_BODY_BYTES);
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyInputStream().readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        } catch (IOException e) {
+            throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body could not be read");
+        }
+        if (bytes.length > max) {
+            throw new ApiProblem(ApiProblem.Type.PAYLOAD_TOO_LARGE, "the body is larger than the limit of " + max + " bytes");
+        }
+        return bytes;
+    }
+
+    /** A path id: 1 to {@code maxIdLength} characters, no control characters (the same rule as ids in events). */
     public static String id(Context ctx, String name) {
         String id = ctx.pathParam(name);
-        ApiProblem.check(!id.isBlank() && id.length() <= EventDecoder.MAX_ID_LENGTH, "path/" + name,
-                "must be 1 to " + EventDecoder.MAX_ID_LENGTH + " characters");
+        int max = ctx.appData(MAX_ID_LENGTH);
+        ApiProblem.check(!id.isBlank() && id.length() <= max, "path/" + name, "must be 1 to " + max + " characters");
         ApiProblem.check(id.chars().noneMatch(Character::isISOControl), "path/" + name, "must not contain control characters");
         return id;
     }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.ecrm.serving.http.ApiProblem;
+import io.ecrm.serving.http.RequestParams;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.IOException;
 
 /**
  * {@code POST /v1/collect}: the browser collector. Takes what {@code navigator.sendBeacon} sends
@@ -31,9 +33,11 @@ public final class Collect implements Handler {
         }
         JsonNode body;
         try {
-            body = json.readTree(ctx.body());
+            body = json.readTree(RequestParams.body(ctx));
         } catch (JsonProcessingException e) {
             throw Events.malformed(e);
+        } catch (IOException e) {
+            throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body could not be read");
         }
         if (body == null || body.isMissingNode()) {
             throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body is empty; expected an event or an array of events");

@@ -6,6 +6,7 @@ import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.http.RequestParams;
+import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.streams.profile.CustomerProfile;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeoutException;
  * {@code GET /v1/customers/{id}}: one visitor's whole picture, for the call centre: first and last
  * seen, visits, events by type, recent items (newest first, with what was done), recent searches,
  * current cart, orders, revenue and last order. The id is a customer id, or an anonymous id when
- * the visitor is not known by name. 404 when the tenant has no event of that visitor.
+ * the visitor is not known by name. 404 when the tenant has no event of that visitor. Answered by
+ * the instance holding the visitor ({@link VisitorRouter}), whichever instance is asked.
  */
 public final class Customers implements Handler {
     /** The answer: the id asked for and the profile. */
@@ -36,10 +38,12 @@ public final class Customers implements Handler {
 
     private final Tenants tenants;
     private final EventPublisher publisher;
+    private final VisitorRouter router;
 
-    public Customers(Tenants tenants, EventPublisher publisher) {
+    public Customers(Tenants tenants, EventPublisher publisher, VisitorRouter router) {
         this.tenants = tenants;
         this.publisher = publisher;
+        this.router = router;
     }
 
     /** Handles the DELETE. */
@@ -56,9 +60,12 @@ public final class Customers implements Handler {
     }
 
     @Override
-    public void handle(Context ctx) {
+    public void handle(Context ctx) throws InterruptedException {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         String id = RequestParams.id(ctx, "id");
+        if (router.relayedFromOwner(ctx, tenant, id, (engine, key) -> engine.streams().profile(key) != null)) {
+            return;
+        }
         CustomerProfile profile = tenant.profile(id)
                 .orElseThrow(() -> new ApiProblem(ApiProblem.Type.NOT_FOUND, "no events of customer " + id));
         ctx.json(new Answer(id, profile));

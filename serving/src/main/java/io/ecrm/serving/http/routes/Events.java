@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrm.ingest.EventPublisher;
 import io.ecrm.schemas.EventDecoder;
+import io.ecrm.schemas.FieldError;
+import io.ecrm.schemas.TenantId;
+import io.ecrm.serving.EngineMetrics;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.ApiProblem;
@@ -12,6 +15,7 @@ import io.ecrm.serving.http.RequestParams;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,13 +39,18 @@ public final class Events implements Handler {
     private final EventPublisher publisher;
     private final ObjectMapper json;
     private final int maxBatchEvents;
-    private final EventDecoder decoder = new EventDecoder();
+    private final EventDecoder decoder;
+    private final EngineMetrics metrics;
 
-    public Events(Tenants tenants, EventPublisher publisher, ObjectMapper json, int maxBatchEvents) {
+    /** @param maxIdLength longest id an event may carry (at most the schema's) */
+    public Events(Tenants tenants, EventPublisher publisher, ObjectMapper json, int maxBatchEvents, int maxIdLength,
+                  EngineMetrics metrics) {
         this.tenants = tenants;
         this.publisher = publisher;
         this.json = json;
         this.maxBatchEvents = maxBatchEvents;
+        this.decoder = new EventDecoder(maxIdLength);
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,18 +66,26 @@ public final class Events implements Handler {
     /** Validates a batch for the request's tenant and publishes it whole; returns the count, or throws a problem. */
     int publish(Context ctx, JsonNode body) throws InterruptedException {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
-        if (body.isArray() && body.size() > maxBatchEvents) {
+        TenantId id = tenant.topics().tenant();
+        int size = body.isArray() ? body.size() : 1;
+        if (size > maxBatchEvents) {
+            metrics.eventsRefused(id, "batch_too_large", size);
             throw new ApiProblem(ApiProblem.Type.PAYLOAD_TOO_LARGE,
-                    "a batch holds at most " + maxBatchEvents + " events; this one holds " + body.size());
+                    "a batch holds at most " + maxBatchEvents + " events; this one holds " + size,
+                    List.of(new FieldError("", "must hold at most " + maxBatchEvents + " events")));
         }
         EventDecoder.Batch batch = decoder.decodeBatch(body);
         if (!batch.valid()) {
+            metrics.eventsRefused(id, "invalid", size);
             throw new ApiProblem(ApiProblem.Type.VALIDATION,
                     batch.errors().size() + " invalid field(s); nothing of the batch was written", batch.errors());
         }
         try {
-            return publisher.publish(tenant.topics(), batch.events()).get(30, TimeUnit.SECONDS);
+            int published = publisher.publish(tenant.topics(), batch.events()).get(30, TimeUnit.SECONDS);
+            metrics.eventsReceived(id, published);
+            return published;
         } catch (ExecutionException | TimeoutException e) {
+            metrics.eventsRefused(id, "log_unavailable", size);
             throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
                     "the event log did not take the batch; send it again (event ids make a resend safe)");
         }
@@ -88,8 +105,9 @@ public final class Events implements Handler {
         if (contentType != null && !contentType.toLowerCase().startsWith("application/json")) {
             throw new ApiProblem(ApiProblem.Type.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
         }
+        byte[] bytes = RequestParams.body(ctx);
         try {
-            JsonNode body = json.readTree(ctx.bodyInputStream());
+            JsonNode body = json.readTree(bytes);
             if (body == null || body.isMissingNode()) {
                 throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body is empty; expected a JSON array of events");
             }

@@ -2,25 +2,39 @@ package io.ecrm.serving.http.routes;
 
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
+import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * {@code GET /health}: 200 {@code "UP"} while the broker answers and every tenant's Streams
- * application is running or rebalancing; 503 {@code "DOWN"} otherwise. The body names the broker
- * and each tenant's Streams state, so an operator sees which part is down.
+ * Health for orchestrators and load balancers; no API key needed.
+ * <ul>
+ *   <li>{@code GET /health/live} ({@link #live}): 200 {@code "UP"} whenever the process serves
+ *       HTTP at all; a failing liveness probe means restart the process.</li>
+ *   <li>{@code GET /health/ready} ({@link #ready}), and {@code GET /health} the same: 200
+ *       {@code "UP"} when the broker answers and every tenant's Streams application is
+ *       {@code RUNNING}; else 503 {@code "DOWN"}. A starting, restoring or rebalancing instance is
+ *       not ready: the visitors it is taking over cannot be read on it yet. When down, the answer is
+ *       a 503 problem whose detail says what is down, with the same {@code broker} and
+ *       {@code tenants} members as the 200 answer.</li>
+ * </ul>
  */
-public final class Health implements Handler {
+public final class Health {
     /** The answer. */
     public record Answer(String status, Broker broker, Map<String, String> tenants) {
     }
 
     /** What the probe found of the broker. */
     public record Broker(String bootstrapServers, boolean reachable) {
+    }
+
+    /** The liveness answer. */
+    public record Liveness(String status) {
     }
 
     private final Tenants tenants;
@@ -33,17 +47,39 @@ public final class Health implements Handler {
         this.bootstrapServers = bootstrapServers;
     }
 
-    @Override
-    public void handle(Context ctx) {
-        boolean reachable = probe.reachable();
-        Map<String, String> states = new TreeMap<>();
-        boolean running = true;
+    public void live(Context ctx) {
+        ctx.json(new Liveness("UP"));
+    }
+
+    public void ready(Context ctx) {
+        Map<String, KafkaStreams.State> states = new TreeMap<>();
         for (TenantEngine engine : tenants.engines()) {
-            KafkaStreams.State state = engine.streams().state();
-            states.put(engine.topics().tenant().value(), state.name());
-            running &= state.isRunningOrRebalancing();
+            states.put(engine.topics().tenant().value(), engine.streams().state());
         }
-        boolean up = reachable && running;
-        ctx.status(up ? 200 : 503).json(new Answer(up ? "UP" : "DOWN", new Broker(bootstrapServers, reachable), states));
+        ctx.json(readiness(bootstrapServers, probe.reachable(), states));
+    }
+
+    /** The ready answer, or the 503 problem that names each part that is down. */
+    static Answer readiness(String bootstrapServers, boolean reachable, Map<String, KafkaStreams.State> states) {
+        Broker broker = new Broker(bootstrapServers, reachable);
+        Map<String, String> named = new TreeMap<>();
+        states.forEach((tenant, state) -> named.put(tenant, state.name()));
+        List<String> down = new ArrayList<>();
+        if (!reachable) {
+            down.add("the Kafka cluster at " + bootstrapServers + " does not answer");
+        }
+        named.forEach((tenant, state) -> {
+            if (!state.equals(KafkaStreams.State.RUNNING.name())) {
+                down.add("tenant " + tenant + " is " + state);
+            }
+        });
+        if (states.isEmpty()) {
+            down.add("no tenant is started");
+        }
+        if (down.isEmpty()) {
+            return new Answer("UP", broker, named);
+        }
+        throw new ApiProblem(ApiProblem.Type.NOT_READY, "not ready: " + String.join("; ", down), List.of(),
+                Map.of("status", "DOWN", "broker", broker, "tenants", named));
     }
 }

@@ -5,8 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /**
- * {@code GET /metrics}: the engine's metrics in Prometheus text format, among them
- * {@code ecrm_events_clean_total{tenant}} and {@code ecrm_events_rejected_total{tenant,reason}}.
+ * {@code GET /metrics}: the engine's metrics in Prometheus text format; {@link EngineMetrics} lists
+ * them (requests by route template and status, events received, refused and rejected, Streams lag,
+ * forwarded requests, JVM).
  */
 public final class Metrics implements Handler {
     private final EngineMetrics metrics;

@@ -4,6 +4,7 @@ import io.ecrm.recommender.ScoredItem;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.RequestParams;
+import io.ecrm.serving.http.VisitorRouter;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  * The id is a customer id, or an anonymous id when the visitor is not known by name. Items are
  * best first, with a score and, for neighbour items, the recent item that brought them
  * ({@code because}). A visitor we have not seen yet gets the tenant's popular items: the answer
- * is never empty once the tenant has any data.
+ * is never empty once the tenant has any data. Answered by the instance holding the visitor
+ * ({@link VisitorRouter}), whichever instance is asked.
  */
 public final class Recommendations implements Handler {
     /** The answer. */
@@ -22,17 +24,22 @@ public final class Recommendations implements Handler {
 
     private final Tenants tenants;
     private final int maxCount;
+    private final VisitorRouter router;
 
-    public Recommendations(Tenants tenants, int maxCount) {
+    public Recommendations(Tenants tenants, int maxCount, VisitorRouter router) {
         this.tenants = tenants;
         this.maxCount = maxCount;
+        this.router = router;
     }
 
     @Override
-    public void handle(Context ctx) {
+    public void handle(Context ctx) throws InterruptedException {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         String id = RequestParams.id(ctx, "id");
         int count = RequestParams.count(ctx, 10, maxCount);
+        if (router.relayedFromOwner(ctx, tenant, id, (engine, key) -> engine.streams().visitorHistory(key) != null)) {
+            return;
+        }
         ctx.json(new Answer(id, tenant.recommend(id, count)));
     }
 }

@@ -1,0 +1,51 @@
+package io.ecrm.serving.kafka;
+
+import io.ecrm.streams.StateNotReadyException;
+import io.ecrm.streams.Stores;
+import io.ecrm.streams.TenantStreams;
+import io.ecrm.streams.serde.StateSerdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Which instance holds a visitor: a tenant's events are partitioned by visitor key, Kafka Streams
+ * gives each partition to one instance of the tenant's application, and every instance publishes
+ * its HTTP address ({@code application.server}), so {@code queryMetadataForKey} names the owner.
+ * While the owner cannot be known (start, rebalance) a lookup throws {@link StateNotReadyException}.
+ */
+public final class KeyOwners {
+    /** An instance's HTTP address, and whether it is this instance. */
+    public record HostStoreInfo(String host, int port, boolean local) {
+        public String baseUrl() {
+            return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    private static final Serializer<String> KEYS = StateSerdes.keys().serializer();
+
+    private final HostInfo self;
+
+    /** @param advertisedServer this instance's {@code host:port}, as given to Kafka Streams */
+    public KeyOwners(String advertisedServer) {
+        this.self = HostInfo.buildFromEndpoint(advertisedServer);
+    }
+
+    /** The instance owning a visitor key of the tenant (the store of visitor histories and profiles is partitioned by it). */
+    public HostStoreInfo ownerOf(TenantStreams tenant, String visitorKey) {
+        KafkaStreams streams = tenant.kafkaStreams();
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.queryMetadataForKey(Stores.VISITOR_HISTORY, visitorKey, KEYS);
+        } catch (IllegalStateException | InvalidStateStoreException e) {
+            throw new StateNotReadyException(tenant.topics().tenant().value(), streams.state(), e);
+        }
+        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) || metadata.activeHost().port() < 0) {
+            throw new StateNotReadyException(tenant.topics().tenant().value(), streams.state(), null);
+        }
+        HostInfo owner = metadata.activeHost();
+        return new HostStoreInfo(owner.host(), owner.port(), owner.equals(self));
+    }
+}

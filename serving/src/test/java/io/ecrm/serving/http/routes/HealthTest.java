@@ -1,0 +1,35 @@
+package io.ecrm.serving.http.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ecrm.serving.http.ApiProblem;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.junit.jupiter.api.Test;
+
+/** Readiness: up only when the broker answers and every tenant runs; otherwise a 503 that names each part down. */
+class HealthTest {
+    @Test
+    void readyWhenTheBrokerAnswersAndEveryTenantRuns() {
+        Health.Answer answer = Health.readiness("k:9092", true, Map.of("a", State.RUNNING, "b", State.RUNNING));
+        assertEquals("UP", answer.status());
+        assertEquals(Map.of("a", "RUNNING", "b", "RUNNING"), answer.tenants());
+    }
+
+    @Test
+    void aRebalancingTenantAndAnUnreachableBrokerAreNamed() {
+        ApiProblem problem = assertThrows(ApiProblem.class,
+                () -> Health.readiness("k:9092", false, Map.of("a", State.RUNNING, "b", State.REBALANCING)));
+        assertEquals(503, problem.type().status());
+        assertEquals("not ready: the Kafka cluster at k:9092 does not answer; tenant b is REBALANCING", problem.getMessage());
+        assertEquals(Map.of("a", "RUNNING", "b", "REBALANCING"), problem.extensions().get("tenants"));
+        assertEquals("DOWN", problem.extensions().get("status"));
+    }
+
+    @Test
+    void aStartingTenantAloneMakesItNotReady() {
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> Health.readiness("k:9092", true, Map.of("a", State.CREATED)));
+        assertEquals("not ready: tenant a is CREATED", problem.getMessage());
+    }
+}
