@@ -11,23 +11,23 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Hand-made profiles for segment tests: set only what a test is about. */
-final class TestProfiles {
-    static final long DAY = ProfileFacts.DAY_MILLIS;
+public final class TestProfiles {
+    public static final long DAY = ProfileFacts.DAY_MILLIS;
     /** The tenant's clock in these tests. */
-    static final long NOW = 1_763_975_730_000L;
+    public static final long NOW = 1_763_975_730_000L;
 
     private TestProfiles() {
     }
 
-    static Builder customer(String id) {
+    public static Builder customer(String id) {
         return new Builder("c:" + id, id);
     }
 
-    static Builder anonymous(String id) {
+    public static Builder anonymous(String id) {
         return new Builder("a:" + id, null);
     }
 
-    static ProfileSource source(List<CustomerProfile> profiles) {
+    public static ProfileSource source(List<CustomerProfile> profiles) {
         return new ProfileSource() {
             @Override
             public void forEach(Consumer<CustomerProfile> action) {
@@ -41,7 +41,7 @@ final class TestProfiles {
         };
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final String key;
         private final String customerId;
         private long firstSeen = NOW - 30 * DAY;
@@ -64,13 +64,13 @@ final class TestProfiles {
             this.customerId = customerId;
         }
 
-        Builder seen(long first, long last) {
+        public Builder seen(long first, long last) {
             firstSeen = first;
             lastSeen = last;
             return this;
         }
 
-        Builder visits(long count, long closedMillis, long withCart, long converted) {
+        public Builder visits(long count, long closedMillis, long withCart, long converted) {
             sessions = count;
             closedVisitMillis = closedMillis;
             visitsWithCart = withCart;
@@ -78,17 +78,17 @@ final class TestProfiles {
             return this;
         }
 
-        Builder events(EventType type, long count) {
+        public Builder events(EventType type, long count) {
             events.put(type, count);
             return this;
         }
 
-        Builder category(String category, long count) {
+        public Builder category(String category, long count) {
             categories.put(category, count);
             return this;
         }
 
-        Builder orders(long count, double money, long lastOrderMillis) {
+        public Builder orders(long count, double money, long lastOrderMillis) {
             orders = count;
             revenue = money;
             lastOrder = lastOrderMillis;
@@ -96,18 +96,18 @@ final class TestProfiles {
         }
 
         /** A recent item event; add newest first, as the profile keeps them. */
-        Builder item(String item, EventType type, long time, String category) {
+        public Builder item(String item, EventType type, long time, String category) {
             items.add(new CustomerProfile.ProfileItem(item, type, time, category));
             return this;
         }
 
-        Builder cart(String item, int quantity, long addedMillis) {
+        public Builder cart(String item, int quantity, long addedMillis) {
             cart.put(item, quantity);
             lastCartAdd = lastCartAdd == null ? addedMillis : Math.max(lastCartAdd, addedMillis);
             return this;
         }
 
-        CustomerProfile build() {
+        public CustomerProfile build() {
             return new CustomerProfile(key, customerId, List.of(), firstSeen, lastSeen, sessions, closedVisitMillis,
                     visitsWithCart, convertedVisits, null, events, items, categories, orders, revenue,
                     orders > 0 ? "EUR" : null, lastOrder, cart, lastCartAdd, List.of());
