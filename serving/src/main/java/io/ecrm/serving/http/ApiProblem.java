@@ -18,6 +18,7 @@ public final class ApiProblem extends RuntimeException {
         PAYLOAD_TOO_LARGE(413, "Payload too large"),
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
         METHOD_NOT_ALLOWED(405, "Method not allowed"),
+        CONFLICT(409, "Conflict"),
         NOT_READY(503, "Not ready"),
         UNAVAILABLE(503, "Service unavailable"),
         INTERNAL(500, "Internal error");

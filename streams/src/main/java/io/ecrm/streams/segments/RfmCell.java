@@ -1,5 +1,6 @@
 package io.ecrm.streams.segments;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -39,6 +40,7 @@ public enum RfmCell {
         this.description = description;
     }
 
+    @JsonValue
     public String segmentName() {
         return segmentName;
     }
