@@ -80,12 +80,13 @@ public final class ExportJob {
         return error;
     }
 
-    public long getCreatedAt() {
-        return createdAtMillis;
+    public String getCreatedAt() {
+        return java.time.Instant.ofEpochMilli(createdAtMillis).toString();
     }
 
-    public Long getFinishedAt() {
-        return finishedAtMillis;
+    public String getFinishedAt() {
+        Long finished = finishedAtMillis;
+        return finished == null ? null : java.time.Instant.ofEpochMilli(finished).toString();
     }
 
     /** The download path of the finished file. */

@@ -26,7 +26,7 @@ public final class CustomerSegments implements Handler {
     }
 
     /** The answer. */
-    public record Answer(String customerId, Instant asOf, RfmScore rfm, String cluster, List<Membership> segments) {
+    public record Answer(String customerId, String asOf, RfmScore rfm, String cluster, List<Membership> segments) {
     }
 
     private final Tenants tenants;
@@ -48,6 +48,6 @@ public final class CustomerSegments implements Handler {
         List<Membership> all = m.segments().stream()
                 .map(name -> new Membership(name, snapshot.segment(name).map(s -> s.kind().wireName()).orElse("rule")))
                 .toList();
-        ctx.json(new Answer(id, Instant.ofEpochMilli(snapshot.asOfMillis()), m.rfm(), m.cluster(), all));
+        ctx.json(new Answer(id, Instant.ofEpochMilli(snapshot.asOfMillis()).toString(), m.rfm(), m.cluster(), all));
     }
 }

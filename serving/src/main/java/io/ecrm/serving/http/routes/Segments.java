@@ -36,11 +36,11 @@ import java.util.List;
 public final class Segments implements Handler {
     /** One segment in the list. */
     public record Entry(String name, SegmentKind kind, String description, long size, double averageRevenue,
-                        Instant updatedAt) {
+                        String updatedAt) {
     }
 
     /** The answer. */
-    public record Answer(Instant asOf, Instant updatedAt, long profiles, List<Entry> segments,
+    public record Answer(String asOf, String updatedAt, long profiles, List<Entry> segments,
                          List<FieldError> invalidDefinitions) {
     }
 
@@ -64,10 +64,10 @@ public final class Segments implements Handler {
         ApiProblem.check(refresh == null || refresh.equals("true") || refresh.equals("false"), "query/refresh",
                 "must be true or false");
         SegmentSnapshot snapshot = segments.of(RequestParams.tenant(ctx, tenants)).snapshot("true".equals(refresh));
-        Instant updated = Instant.ofEpochMilli(snapshot.updatedAtMillis());
+        String updated = Instant.ofEpochMilli(snapshot.updatedAtMillis()).toString();
         List<Entry> entries = snapshot.stats().values().stream().map(s -> new Entry(s.name(), s.kind(), s.description(),
                 s.size(), Math.round(s.averageRevenue() * 100.0) / 100.0, updated)).toList();
-        ctx.json(new Answer(Instant.ofEpochMilli(snapshot.asOfMillis()), updated, snapshot.profiles(), entries,
+        ctx.json(new Answer(Instant.ofEpochMilli(snapshot.asOfMillis()).toString(), updated, snapshot.profiles(), entries,
                 snapshot.definitionErrors().isEmpty() ? null : snapshot.definitionErrors()));
     }
 
