@@ -210,6 +210,24 @@ class SegmentsEndToEndTest {
     }
 
     @Test
+    @Order(3)
+    void theCommandLineExportsToALocalFile(@TempDir Path local) throws Exception {
+        Path out = local.resolve("champions.jsonl");
+        int code = io.ecrm.serving.cli.EcrmCommand.commandLine().execute("export-segment", "--tenant", "demo",
+                "--segment", "champions", "--format", "jsonl", "--out", out.toString(), "--url", engine.baseUrl(),
+                "--api-key", TestEngines.DEMO_KEY);
+        assertEquals(0, code);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(4, lines.size());
+        assertTrue(lines.get(0).startsWith("{\"customer_id\":\"buyer-"), lines.get(0));
+        assertEquals(List.of(out), Files.list(local).toList(), "no temporary file left beside it");
+        assertEquals(2, io.ecrm.serving.cli.EcrmCommand.commandLine().execute("export-segment", "--tenant", "other",
+                "--segment", "champions", "--format", "csv", "--out", local.resolve("x.csv").toString(),
+                "--url", engine.baseUrl(), "--api-key", TestEngines.DEMO_KEY), "the key's tenant is demo");
+        assertFalse(Files.exists(local.resolve("x.csv")));
+    }
+
+    @Test
     @Order(4)
     void ruleSegmentsCanBeRemoved() throws Exception {
         assertEquals(204, http.raw(http.request("/v1/segments/cart-abandoners").DELETE()).status());

@@ -2,6 +2,7 @@ package io.ecrm.serving.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.http.RequestParams;
@@ -18,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code GET /v1/segments?refresh=false}: every segment of the tenant: the RFM cells, the
+ * {@code GET /v1/segments?refresh=false}: the key's tenant and every segment of it: the RFM cells, the
  * behaviour clusters and the rule segments, each with its kind, a description, its size, the
  * average revenue of its members and when it was computed. Answered from the last computation
  * unless it is older than the settings allow or {@code refresh=true} asks for a new one (a scan
@@ -40,7 +41,7 @@ public final class Segments implements Handler {
     }
 
     /** The answer. */
-    public record Answer(String asOf, String updatedAt, long profiles, List<Entry> segments,
+    public record Answer(String tenant, String asOf, String updatedAt, long profiles, List<Entry> segments,
                          List<FieldError> invalidDefinitions) {
     }
 
@@ -63,11 +64,12 @@ public final class Segments implements Handler {
         String refresh = ctx.queryParam("refresh");
         ApiProblem.check(refresh == null || refresh.equals("true") || refresh.equals("false"), "query/refresh",
                 "must be true or false");
-        SegmentSnapshot snapshot = segments.of(RequestParams.tenant(ctx, tenants)).snapshot("true".equals(refresh));
+        TenantEngine tenant = RequestParams.tenant(ctx, tenants);
+        SegmentSnapshot snapshot = segments.of(tenant).snapshot("true".equals(refresh));
         String updated = Instant.ofEpochMilli(snapshot.updatedAtMillis()).toString();
         List<Entry> entries = snapshot.stats().values().stream().map(s -> new Entry(s.name(), s.kind(), s.description(),
                 s.size(), Math.round(s.averageRevenue() * 100.0) / 100.0, updated)).toList();
-        ctx.json(new Answer(Instant.ofEpochMilli(snapshot.asOfMillis()).toString(), updated, snapshot.profiles(), entries,
+        ctx.json(new Answer(tenant.topics().tenant().value(), Instant.ofEpochMilli(snapshot.asOfMillis()).toString(), updated, snapshot.profiles(), entries,
                 snapshot.definitionErrors().isEmpty() ? null : snapshot.definitionErrors()));
     }
 
