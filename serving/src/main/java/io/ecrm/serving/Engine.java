@@ -12,21 +12,28 @@ import io.ecrm.serving.http.HttpApi;
 import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.serving.http.routes.Collect;
+import io.ecrm.serving.http.routes.CustomerSegments;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
+import io.ecrm.serving.http.routes.Exports;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
 import io.ecrm.serving.http.routes.PopularItems;
 import io.ecrm.serving.http.routes.Recommendations;
+import io.ecrm.serving.http.routes.SegmentExports;
+import io.ecrm.serving.http.routes.Segments;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.ecrm.serving.kafka.EmbeddedKafka;
 import io.ecrm.serving.kafka.KeyOwners;
+import io.ecrm.serving.segments.ExportJobs;
+import io.ecrm.serving.segments.SegmentRegistry;
 import io.ecrm.serving.tenants.TenantRegistry;
 import io.ecrm.streams.TenantStreams;
+import io.ecrm.streams.segments.SegmentSettings;
 import io.javalin.Javalin;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -100,6 +107,9 @@ public final class Engine implements AutoCloseable {
         started.push(publisher);
 
         ObjectMapper json = HttpApi.objectMapper();
+        SegmentRegistry segments = new SegmentRegistry(settings.dataDir(), SegmentSettings.DEFAULTS);
+        ExportJobs exports = new ExportJobs(settings.dataDir());
+        started.push(exports);
         Events events = new Events(tenants, publisher, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
         VisitorRouter router = new VisitorRouter(new KeyOwners(settings.advertisedServer()), metrics);
         ApiV1 routes = new ApiV1(
@@ -116,7 +126,11 @@ public final class Engine implements AutoCloseable {
                 new PopularItems(tenants, settings.maxCount()),
                 new Health(tenants, new BrokerProbe(admin), bootstrapServers),
                 new Metrics(metrics),
-                new OpenApi());
+                new OpenApi(),
+                new Segments(tenants, segments, json),
+                new CustomerSegments(tenants, segments),
+                new SegmentExports(tenants, segments, exports, json),
+                new Exports(tenants, exports));
         http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());

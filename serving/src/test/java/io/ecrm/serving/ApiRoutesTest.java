@@ -64,6 +64,10 @@ class ApiRoutesTest {
             return new Call("POST", target, contentType, body);
         }
 
+        static Call put(String target, String contentType, String body) {
+            return new Call("PUT", target, contentType, body);
+        }
+
         static Call delete(String target) {
             return new Call("DELETE", target, null, null);
         }
@@ -143,6 +147,26 @@ class ApiRoutesTest {
         CASES.put("GET /v1/items/popular", new Cases(Call.get("/v1/items/popular?count=5"), 200,
                 new Failure("count 0", Call.get("/v1/items/popular?count=0"), 400, "query/count"),
                 new Failure("count that is no number", Call.get("/v1/items/popular?count=1.5"), 400, "query/count")));
+        String rule = "{\"description\":\"viewers\",\"rule\":{\"event\":\"product_view\",\"min\":1}}";
+        CASES.put("GET /v1/segments", new Cases(Call.get("/v1/segments"), 200,
+                new Failure("refresh neither true nor false", Call.get("/v1/segments?refresh=maybe"), 400, "query/refresh")));
+        CASES.put("PUT /v1/segments/{name}", new Cases(Call.put("/v1/segments/viewers-{id}", JSON, rule), 201,
+                new Failure("a rule with an unknown field", Call.put("/v1/segments/viewers-{id}", JSON,
+                        "{\"rule\":{\"field\":\"shoeSize\",\"op\":\">\",\"value\":1}}"), 400, "/rule/field"),
+                new Failure("malformed JSON", Call.put("/v1/segments/viewers-{id}", JSON, "{"), 400, null)));
+        CASES.put("DELETE /v1/segments/{name}", new Cases(Call.delete("/v1/segments/viewers-{id}"), 204,
+                new Failure("no rule segment of that name", Call.delete("/v1/segments/never-defined"), 404, null)));
+        CASES.put("GET /v1/customers/{id}/segments", new Cases(Call.get("/v1/customers/{id}/segments"), 200,
+                new Failure("a visitor never seen", Call.get("/v1/customers/never-seen/segments"), 404, null),
+                new Failure("an id over the limit", Call.get("/v1/customers/" + LONG_ID + "/segments"), 400, "path/id")));
+        CASES.put("POST /v1/segments/{name}/exports", new Cases(Call.post("/v1/segments/viewers-{id}/exports", JSON,
+                "{\"format\":\"csv\"}"), 202,
+                new Failure("an unknown segment", Call.post("/v1/segments/never-defined/exports", JSON, "{\"format\":\"csv\"}"), 404, null),
+                new Failure("an unknown format", Call.post("/v1/segments/viewers-{id}/exports", JSON, "{\"format\":\"xls\"}"), 400, "/format")));
+        CASES.put("GET /v1/exports/{id}", new Cases(Call.get("/v1/exports/{job}"), 200,
+                new Failure("a job never started", Call.get("/v1/exports/no-such-job"), 404, null)));
+        CASES.put("GET /v1/exports/{id}/file", new Cases(Call.get("/v1/exports/{job}/file"), 200,
+                new Failure("a job never started", Call.get("/v1/exports/no-such-job/file"), 404, null)));
         CASES.put("GET /v1/items/{id}/similar", new Cases(Call.get("/v1/items/{id}/similar?count=5"), 200,
                 new Failure("an item never seen", Call.get("/v1/items/never-seen/similar"), 404, null),
                 new Failure("count below 1", Call.get("/v1/items/{id}/similar?count=-1"), 400, "query/count"),
@@ -155,6 +179,8 @@ class ApiRoutesTest {
     private HttpClientSupport http;
     private final AtomicInteger uid = new AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
+    /** A finished export job of demo's, for the export routes. */
+    private String job = "none";
 
     /** An answer as text, to look for what must not be there. */
     record Answer(int status, String contentType, String body) {
@@ -185,6 +211,9 @@ class ApiRoutesTest {
         http.await("/v1/customers/only-a", r -> r.status() == 200, PATIENCE);
         other.await("/v1/items/shared/similar", r -> r.status() == 200 && r.body().toString().contains("bravo-2"), PATIENCE);
         other.await("/v1/customers/shared", r -> r.status() == 200, PATIENCE);
+        assertEquals(201, http.put("/v1/segments/route-test", "{\"rule\":{\"event\":\"product_view\",\"min\":1}}").status());
+        job = http.post("/v1/segments/route-test/exports", JSON, "{\"format\":\"jsonl\"}").body().get("id").asText();
+        http.await("/v1/exports/" + job, r -> r.body().toString().contains("\"done\""), PATIENCE);
     }
 
     private void views(List<String> events, String visitor, String... items) {
@@ -207,7 +236,7 @@ class ApiRoutesTest {
     }
 
     private static List<ApiV1.Route> routes() {
-        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
+        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
     }
 
     private static boolean keyed(ApiV1.Route route) {
@@ -221,7 +250,7 @@ class ApiRoutesTest {
 
     /** Sends a call with placeholders filled in, with {@code Authorization: Bearer key} unless key is null. */
     private Answer send(Call call, String key, String id, String tenant) throws Exception {
-        String target = call.target().replace("{id}", id).replace("{tenant}", tenant);
+        String target = call.target().replace("{id}", id).replace("{tenant}", tenant).replace("{job}", job);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engine.baseUrl() + target));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);

@@ -11,7 +11,10 @@ import java.util.function.Predicate;
 
 /** A small HTTP client for tests against a running engine. */
 final class HttpClientSupport {
-    record Response(int status, String contentType, JsonNode body) {
+    record Response(int status, String contentType, JsonNode body, java.net.http.HttpHeaders allHeaders) {
+        String headers(String name) {
+            return allHeaders.firstValue(name).orElse(null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,12 +59,17 @@ final class HttpClientSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response put(String path, String body) throws Exception {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private Response send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String text = response.body();
         JsonNode body = text.isEmpty() ? null : JSON.readTree(text);
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                response.headers());
     }
 
     /** Polls a GET until its answer satisfies the condition, or fails after the timeout. */

@@ -144,6 +144,24 @@ public final class TenantStreams implements AutoCloseable {
         return this.<CatalogItem, CatalogItem>read(Stores.CATALOG, store -> store.get(itemId));
     }
 
+    /**
+     * Calls {@code action} with every profile this instance holds, in key order: the profiles of
+     * the partitions it owns (all of them while it is the tenant's only instance).
+     */
+    public void forEachLocalProfile(java.util.function.Consumer<CustomerProfile> action) {
+        this.<CustomerProfile, Void>read(Stores.CUSTOMER_PROFILES, store -> {
+            try (KeyValueIterator<String, CustomerProfile> it = store.all()) {
+                it.forEachRemaining(kv -> action.accept(kv.value));
+            }
+            return null;
+        });
+    }
+
+    /** RocksDB's estimate of the number of profiles this instance holds. */
+    public long approximateLocalProfiles() {
+        return this.<CustomerProfile, Long>read(Stores.CUSTOMER_PROFILES, ReadOnlyKeyValueStore::approximateNumEntries);
+    }
+
     public ItemNeighbours neighbours(String itemId) {
         ItemNeighbours neighbours = this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_NEIGHBOURS, store -> store.get(itemId));
         return neighbours == null ? ItemNeighbours.NONE : neighbours;

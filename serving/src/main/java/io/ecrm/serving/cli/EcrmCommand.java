@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ecrm", mixinStandardHelpOptions = true, version = "ecrm 0.1.0",
         description = "Analytical e-CRM engine: clickstream in, one-to-one recommendations out.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, IngestLogCommand.class, EvaluateCommand.class, TenantCommand.class,
+                ExportSegmentCommand.class,
                 ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EcrmCommand {

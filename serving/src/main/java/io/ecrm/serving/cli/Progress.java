@@ -4,7 +4,8 @@ import java.io.PrintStream;
 
 /**
  * A one-line progress display for long jobs on the terminal: rewritten in place at most once a
- * second with the count so far and the rate, finished with a newline.
+ * second with the count so far and the rate, or as a bar for jobs that know their fraction
+ * done; finished with a newline.
  */
 final class Progress {
     private final PrintStream out;
@@ -29,6 +30,18 @@ final class Progress {
     void finish(long lines, String detail) {
         print(lines, detail, System.nanoTime());
         out.println();
+    }
+
+    /** Shows a bar for a job that knows how far it is (0 to 1), at most four times a second. */
+    void bar(double fraction, String detail) {
+        long now = System.nanoTime();
+        if (now - lastPrintNanos >= 250_000_000L || fraction >= 1.0) {
+            lastPrintNanos = now;
+            int width = 30;
+            int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
+            out.printf("\r%s [%s%s] %3.0f%% %s   ", label, "#".repeat(filled), ".".repeat(width - filled), fraction * 100, detail);
+            out.flush();
+        }
     }
 
     double seconds() {

@@ -21,6 +21,7 @@ public final class ApiProblem extends RuntimeException {
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
         METHOD_NOT_ALLOWED(405, "Method not allowed"),
         HEADERS_TOO_LARGE(431, "Request header fields too large"),
+        CONFLICT(409, "Conflict"),
         NOT_READY(503, "Not ready"),
         UNAVAILABLE(503, "Service unavailable"),
         INTERNAL(500, "Internal error");

@@ -2,14 +2,18 @@ package io.ecrm.serving.http;
 
 import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.routes.Collect;
+import io.ecrm.serving.http.routes.CustomerSegments;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
+import io.ecrm.serving.http.routes.Exports;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
 import io.ecrm.serving.http.routes.PopularItems;
 import io.ecrm.serving.http.routes.Recommendations;
+import io.ecrm.serving.http.routes.SegmentExports;
+import io.ecrm.serving.http.routes.Segments;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
 import io.javalin.Javalin;
@@ -23,8 +27,8 @@ import java.util.List;
  */
 public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect collect, Pixel pixel, TrackerScript trackerScript,
                     CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
-                    PopularItems popularItems, Health health,
-                    Metrics metrics, OpenApi openApi) {
+                    PopularItems popularItems, Health health, Metrics metrics, OpenApi openApi,
+                    Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports) {
     /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
     public record Route(HandlerType method, String path, Handler handler) {
     }
@@ -46,7 +50,14 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.DELETE, "/v1/customers/{id}", ctx -> customers.forget(ctx)),
                 new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", recommendations),
                 new Route(HandlerType.GET, "/v1/items/popular", popularItems),
-                new Route(HandlerType.GET, "/v1/items/{id}/similar", similarItems));
+                new Route(HandlerType.GET, "/v1/items/{id}/similar", similarItems),
+                new Route(HandlerType.GET, "/v1/segments", segments),
+                new Route(HandlerType.PUT, "/v1/segments/{name}", ctx -> segments.put(ctx)),
+                new Route(HandlerType.DELETE, "/v1/segments/{name}", ctx -> segments.delete(ctx)),
+                new Route(HandlerType.GET, "/v1/customers/{id}/segments", customerSegments),
+                new Route(HandlerType.POST, "/v1/segments/{name}/exports", segmentExports),
+                new Route(HandlerType.GET, "/v1/exports/{id}", exports),
+                new Route(HandlerType.GET, "/v1/exports/{id}/file", ctx -> exports.file(ctx)));
     }
 
     public void register(Javalin app) {
