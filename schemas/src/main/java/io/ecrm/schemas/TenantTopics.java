@@ -45,6 +45,11 @@ public record TenantTopics(TenantId tenant) {
         return name("item-counts");
     }
 
+    /** Item activity (events by kind, decayed counts), compacted: the source of popularity and trending. */
+    public String itemActivity() {
+        return name("item-activity");
+    }
+
     /** Scored neighbour lists (compacted), the source of the global item-neighbours store. */
     public String itemNeighbours() {
         return name("item-neighbours");

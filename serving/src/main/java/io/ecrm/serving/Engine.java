@@ -26,6 +26,7 @@ import io.ecrm.serving.http.routes.SegmentExports;
 import io.ecrm.serving.http.routes.Segments;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
+import io.ecrm.serving.http.routes.TrendingItems;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.ecrm.serving.kafka.EmbeddedKafka;
 import io.ecrm.serving.kafka.KeyOwners;
@@ -124,6 +125,7 @@ public final class Engine implements AutoCloseable {
                 new Recommendations(tenants, settings.maxCount(), router),
                 new SimilarItems(tenants, settings.maxCount()),
                 new PopularItems(tenants, settings.maxCount()),
+                new TrendingItems(tenants, settings.maxCount()),
                 new Health(tenants, new BrokerProbe(admin), bootstrapServers),
                 new Metrics(metrics),
                 new OpenApi(),

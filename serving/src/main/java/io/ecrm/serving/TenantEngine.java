@@ -10,7 +10,12 @@ import io.ecrm.schemas.TenantTopics;
 import io.ecrm.schemas.VisitorKey;
 import io.ecrm.streams.TenantStreams;
 import io.ecrm.streams.profile.CustomerProfile;
+import io.ecrm.schemas.CatalogItem;
+import io.ecrm.streams.items.ActivityWindow;
+import io.ecrm.streams.items.ItemActivity;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +32,7 @@ public final class TenantEngine {
     private final Recommender recommender;
     private volatile List<ScoredItem> popular = List.of();
     private volatile long popularComputedAt;
+    private final Map<ActivityWindow, Ranked> trending = new ConcurrentHashMap<>();
 
     public TenantEngine(TenantStreams streams, Recommender recommender) {
         this.streams = streams;
@@ -85,15 +91,53 @@ public final class TenantEngine {
         return Optional.of(all.subList(0, Math.min(count, all.size())));
     }
 
-    /** The most popular items by weighted count, best first. */
+    /** The most popular items by weighted count, best first; items the catalogue marks unavailable left out. */
     public List<ScoredItem> popular() {
         long now = System.currentTimeMillis();
         if (now - popularComputedAt >= POPULAR_REFRESH_MILLIS) {
             TopK top = new TopK(POPULAR_KEPT);
             streams.forEachItemCount((item, count) -> top.offer(new ScoredItem(item, count)));
-            popular = top.best();
+            popular = available(top.best());
             popularComputedAt = now;
         }
         return popular;
+    }
+
+    /**
+     * The items trending in a window, best first: those whose decayed activity in the window most
+     * exceeds what their longer baseline predicts ({@link ItemActivity#trend}), as of the tenant's
+     * clock (its newest item activity, so replayed history trends as it did then). Only rising
+     * items (score above 0), unavailable ones left out; recomputed at most every
+     * {@link #POPULAR_REFRESH_MILLIS}.
+     */
+    public List<ScoredItem> trending(ActivityWindow window) {
+        long now = System.currentTimeMillis();
+        Ranked last = trending.get(window);
+        if (last != null && now - last.computedAt() < POPULAR_REFRESH_MILLIS) {
+            return last.items();
+        }
+        long[] clock = {Long.MIN_VALUE};
+        streams.forEachItemActivity((item, activity) -> clock[0] = Math.max(clock[0], activity.updatedMillis()));
+        TopK top = new TopK(POPULAR_KEPT);
+        streams.forEachItemActivity((item, activity) -> {
+            double trend = activity.trend(window, clock[0]);
+            if (trend > 0) {
+                top.offer(new ScoredItem(item, trend));
+            }
+        });
+        List<ScoredItem> items = available(top.best());
+        trending.put(window, new Ranked(items, now));
+        return items;
+    }
+
+    /** A ranked list and when it was computed. */
+    private record Ranked(List<ScoredItem> items, long computedAt) {
+    }
+
+    private List<ScoredItem> available(List<ScoredItem> items) {
+        return items.stream().filter(item -> {
+            CatalogItem listed = streams.catalogItem(item.itemId());
+            return listed == null || listed.available();
+        }).toList();
     }
 }

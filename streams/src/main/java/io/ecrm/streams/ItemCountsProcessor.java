@@ -4,6 +4,8 @@ import io.ecrm.recommender.ItemCooccurrence;
 import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.RecommenderSettings;
+import io.ecrm.streams.items.ItemActivity;
+import io.ecrm.streams.items.ItemDelta;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Item side: adds co-occurrence updates to each item's counts and marks the item changed. Every
+ * Item side: adds co-occurrence updates to each item's counts, keeps its activity (events by
+ * kind, decayed counts for popularity and trending) and marks the item changed. Every
  * {@code neighbourRefreshMillis} of wall-clock time it publishes the changed items' counts,
  * recomputes their neighbour lists and prunes their weakest co-items, so that the cost of
  * scoring is paid once per item and interval rather than once per event.
@@ -27,9 +30,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Counts are stored one small value per key ({@code item} for its weight, {@code item NUL co-item}
  * for a pair) so that an update writes a few bytes, not the item's whole co-item map.
  */
-final class ItemCountsProcessor implements Processor<String, ItemUpdate, String, Object> {
+final class ItemCountsProcessor implements Processor<String, ItemDelta, String, Object> {
     static final String COUNTS_SINK = "item-counts-sink";
     static final String NEIGHBOURS_SINK = "item-neighbours-sink";
+    static final String ACTIVITY_SINK = "item-activity-sink";
     private static final char PAIR_SEPARATOR = '\u0000';
     private static final StringSerializer KEYS = new StringSerializer();
 
@@ -39,6 +43,7 @@ final class ItemCountsProcessor implements Processor<String, ItemUpdate, String,
     private KeyValueStore<String, Double> weights;
     private KeyValueStore<String, Double> pairs;
     private KeyValueStore<String, Long> dirty;
+    private KeyValueStore<String, ItemActivity> activity;
     private KeyValueStore<String, Double> globalCounts;
 
     ItemCountsProcessor(RecommenderSettings settings, long refreshMillis) {
@@ -56,17 +61,24 @@ final class ItemCountsProcessor implements Processor<String, ItemUpdate, String,
         this.weights = context.getStateStore(Stores.ITEM_WEIGHTS);
         this.pairs = context.getStateStore(Stores.ITEM_PAIRS);
         this.dirty = context.getStateStore(Stores.DIRTY_ITEMS);
+        this.activity = context.getStateStore(Stores.ITEM_ACTIVITY);
         this.globalCounts = context.getStateStore(Stores.ITEM_COUNTS);
         context.schedule(Duration.ofMillis(refreshMillis), PunctuationType.WALL_CLOCK_TIME, this::refresh);
     }
 
     @Override
-    public void process(Record<String, ItemUpdate> record) {
-        ItemUpdate update = record.value();
-        if (record.key() == null || update == null) {
+    public void process(Record<String, ItemDelta> record) {
+        ItemDelta delta = record.value();
+        if (record.key() == null || delta == null) {
             return;
         }
+        ItemUpdate update = delta.update();
         String item = record.key();
+        if (update.ownWeight() != 0.0 || delta.views() + delta.carts() + delta.purchases() > 0) {
+            ItemActivity before = activity.get(item);
+            activity.put(item, (before == null ? ItemActivity.NONE : before)
+                    .add(delta.views(), delta.carts(), delta.purchases(), update.ownWeight(), record.timestamp()));
+        }
         if (update.ownWeight() != 0.0) {
             add(weights, item, update.ownWeight());
             add(weights, Stores.PARTITION_TOTAL, update.ownWeight());
@@ -115,6 +127,10 @@ final class ItemCountsProcessor implements Processor<String, ItemUpdate, String,
             context.forward(new Record<>(itemId, (Object) item.weight(), now), COUNTS_SINK);
             ItemNeighbours neighbours = ItemNeighbours.score(item, this::countOf, total, settings.maxNeighboursPerItem());
             context.forward(new Record<>(itemId, (Object) neighbours, now), NEIGHBOURS_SINK);
+            ItemActivity itemActivity = activity.get(itemId);
+            if (itemActivity != null) {
+                context.forward(new Record<>(itemId, (Object) itemActivity, now), ACTIVITY_SINK);
+            }
         }
     }
 

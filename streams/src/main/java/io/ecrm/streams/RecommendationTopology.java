@@ -9,6 +9,7 @@ import io.ecrm.streams.cleaning.CleaningProcessor;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.identity.IdentityProcessor;
 import io.ecrm.streams.identity.Routed;
+import io.ecrm.streams.items.ItemActivity;
 import io.ecrm.streams.profile.ProfileProcessor;
 import io.ecrm.streams.serde.StateSerdes;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * forget (by visitor)  -> IdentityProcessor: erases the visitor from every store keyed by visitor, and their linked ids
  *   IdentityProcessor -> ProfileProcessor [customer-profiles, visit-expiry] -> sessions (closed visits)
  *                     -> VisitorEventsProcessor [visitor-history, pending-item-updates] -> item-updates (by item, summed)
- * item-updates -> ItemCountsProcessor [item-weights, item-pairs, dirty-items] -> item-counts, item-neighbours
- * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours];  catalog -> global [catalog]
+ * item-updates -> ItemCountsProcessor [item-weights, item-pairs, item-activity, dirty-items] -> item-counts, item-neighbours, item-activity
+ * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours];
+ * item-activity -> global [item-activity-global];  catalog -> global [catalog]
  * </pre>
  * A query needs the visitor's history (on the visitor's owner) and the global stores (everywhere).
  */
@@ -84,17 +86,20 @@ public final class RecommendationTopology {
         topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), IdentityProcessor.HISTORIES);
         topology.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.PENDING_ITEM_UPDATES), Serdes.Long(),
-                StateSerdes.ITEM_UPDATES), IdentityProcessor.HISTORIES);
+                StateSerdes.PENDING_EVENT), IdentityProcessor.HISTORIES);
         topology.addSink("item-updates-sink", topics.itemUpdates(), keys.serializer(),
-                StateSerdes.ITEM_UPDATE.serializer(), IdentityProcessor.HISTORIES);
+                StateSerdes.ITEM_DELTA.serializer(), IdentityProcessor.HISTORIES);
         topology.connectProcessorAndStateStores(CleaningProcessor.CLEAN, IdentityProcessor.STORES.toArray(String[]::new));
 
-        topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_UPDATE.deserializer(), topics.itemUpdates());
+        topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_DELTA.deserializer(), topics.itemUpdates());
         topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams.neighbourRefreshMillis()),
                 "item-updates");
         topology.addStateStore(persistent(Stores.ITEM_WEIGHTS, Serdes.Double()), "item-counts");
         topology.addStateStore(persistent(Stores.ITEM_PAIRS, Serdes.Double()), "item-counts");
         topology.addStateStore(persistent(Stores.DIRTY_ITEMS, Serdes.Long()), "item-counts");
+        topology.addStateStore(persistent(Stores.ITEM_ACTIVITY, StateSerdes.ITEM_ACTIVITY), "item-counts");
+        topology.addSink(ItemCountsProcessor.ACTIVITY_SINK, topics.itemActivity(), keys.serializer(),
+                (topic, value) -> StateSerdes.ITEM_ACTIVITY.toBytes((ItemActivity) value), "item-counts");
         topology.addSink(ItemCountsProcessor.COUNTS_SINK, topics.itemCounts(), keys.serializer(),
                 (topic, value) -> StateSerdes.counts().serializer().serialize(topic, (Double) value), "item-counts");
         topology.addSink(ItemCountsProcessor.NEIGHBOURS_SINK, topics.itemNeighbours(), keys.serializer(),
@@ -110,6 +115,10 @@ public final class RecommendationTopology {
                 persistent(Stores.ITEM_NEIGHBOURS, StateSerdes.ITEM_NEIGHBOURS).withLoggingDisabled().withCachingDisabled(),
                 "item-neighbours-source", keys.deserializer(), StateSerdes.ITEM_NEIGHBOURS.deserializer(),
                 topics.itemNeighbours(), "item-neighbours-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_NEIGHBOURS));
+        topology.addGlobalStore(
+                persistent(Stores.ITEM_ACTIVITY_GLOBAL, StateSerdes.ITEM_ACTIVITY).withLoggingDisabled().withCachingDisabled(),
+                "item-activity-source", keys.deserializer(), StateSerdes.ITEM_ACTIVITY.deserializer(), topics.itemActivity(),
+                "item-activity-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_ACTIVITY_GLOBAL));
         topology.addGlobalStore(
                 persistent(Stores.CATALOG, StateSerdes.CATALOG_ITEM).withLoggingDisabled().withCachingDisabled(),
                 "catalog-source", keys.deserializer(), StateSerdes.CATALOG_ITEM.deserializer(), topics.catalog(),

@@ -24,6 +24,10 @@ public final class Stores {
     public static final String ITEM_WEIGHTS = "item-weights";
     /** {@code item NUL co-item} -> weighted co-occurrence count; partitioned by item; RocksDB, changelogged. */
     public static final String ITEM_PAIRS = "item-pairs";
+    /** Item id -> {@link io.ecrm.streams.items.ItemActivity}: events by kind and decayed counts; partitioned by item; RocksDB, changelogged. */
+    public static final String ITEM_ACTIVITY = "item-activity";
+    /** Item id -> {@link io.ecrm.streams.items.ItemActivity} as last published; global, RocksDB, restored from its topic. */
+    public static final String ITEM_ACTIVITY_GLOBAL = "item-activity-global";
     /** Item id -> time marked; items whose neighbour list is due to be recomputed; partitioned by item. */
     public static final String DIRTY_ITEMS = "dirty-items";
     /** Item id -> weighted count, plus one partial total per item partition; global, in memory, restored from its topic. */

@@ -7,6 +7,7 @@ import io.ecrm.schemas.CatalogItem;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
+import io.ecrm.streams.items.ItemActivity;
 import io.ecrm.streams.profile.CustomerProfile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +23,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -93,6 +96,7 @@ public final class TenantStreams implements AutoCloseable {
                 .configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")));
         wanted.add(new NewTopic(topics.catalog(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemCounts(), settings.partitions(), settings.replicationFactor()).configs(compacted));
+        wanted.add(new NewTopic(topics.itemActivity(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemNeighbours(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
@@ -105,6 +109,34 @@ public final class TenantStreams implements AutoCloseable {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e; // another instance creating the same topics at the same time is fine
             }
+        }
+        awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
+    }
+
+    /**
+     * Waits until the new topics have a leader for every partition. Creation returns once the
+     * controller has the topics; a client that writes or reads before its broker has them fails
+     * (a global store finds no partitions), and a first write that races the broker taking the new
+     * partitions over can be lost (KAFKA-15591, fixed in broker 4.5).
+     */
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+                if (described.values().stream().allMatch(d -> !d.partitions().isEmpty()
+                        && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topics " + names + " have no leaders after 30 s");
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -181,6 +213,16 @@ public final class TenantStreams implements AutoCloseable {
                         action.accept(kv.key, kv.value);
                     }
                 });
+            }
+            return null;
+        });
+    }
+
+    /** Calls {@code action} with every item's activity, as last published by the item side. */
+    public void forEachItemActivity(BiConsumer<String, ItemActivity> action) {
+        this.<ItemActivity, Void>read(Stores.ITEM_ACTIVITY_GLOBAL, store -> {
+            try (KeyValueIterator<String, ItemActivity> it = store.all()) {
+                it.forEachRemaining(kv -> action.accept(kv.key, kv.value));
             }
             return null;
         });

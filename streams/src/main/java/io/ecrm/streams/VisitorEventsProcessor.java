@@ -1,9 +1,11 @@
 package io.ecrm.streams;
 
-import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.ClickEvent;
+import io.ecrm.streams.items.ItemDelta;
+import io.ecrm.streams.items.ItemUpdateSums;
+import io.ecrm.streams.items.PendingEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +27,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * A product event touches up to {@code cooccurrenceWindow + 1} items; summing turns that fan-out
  * into one record per distinct item per flush.
  */
-final class VisitorEventsProcessor implements Processor<String, ClickEvent, String, ItemUpdate> {
+final class VisitorEventsProcessor implements Processor<String, ClickEvent, String, ItemDelta> {
     private final RecommenderSettings settings;
     private final long flushMillis;
-    private ProcessorContext<String, ItemUpdate> context;
+    private ProcessorContext<String, ItemDelta> context;
     private KeyValueStore<String, VisitorHistory> histories;
-    private KeyValueStore<Long, List<ItemUpdate>> pending;
+    private KeyValueStore<Long, PendingEvent> pending;
     private long nextSequence;
 
     VisitorEventsProcessor(RecommenderSettings settings, long flushMillis) {
@@ -39,11 +41,11 @@ final class VisitorEventsProcessor implements Processor<String, ClickEvent, Stri
     }
 
     @Override
-    public void init(ProcessorContext<String, ItemUpdate> context) {
+    public void init(ProcessorContext<String, ItemDelta> context) {
         this.context = context;
         this.histories = context.getStateStore(Stores.VISITOR_HISTORY);
         this.pending = context.getStateStore(Stores.PENDING_ITEM_UPDATES);
-        try (KeyValueIterator<Long, List<ItemUpdate>> last = pending.reverseAll()) {
+        try (KeyValueIterator<Long, PendingEvent> last = pending.reverseAll()) {
             nextSequence = last.hasNext() ? last.next().key + 1 : 0;
         }
         context.schedule(Duration.ofMillis(flushMillis), PunctuationType.WALL_CLOCK_TIME, this::flush);
@@ -61,7 +63,7 @@ final class VisitorEventsProcessor implements Processor<String, ClickEvent, Stri
                     .observe(event.itemId(), kind, event.timestampMillis(), settings);
             histories.put(record.key(), observed.history());
             if (!observed.updates().isEmpty()) {
-                pending.put(nextSequence++, observed.updates());
+                pending.put(nextSequence++, new PendingEvent(kind, observed.updates()));
             }
         });
     }
@@ -70,17 +72,17 @@ final class VisitorEventsProcessor implements Processor<String, ClickEvent, Stri
     private void flush(long now) {
         ItemUpdateSums sums = new ItemUpdateSums();
         List<Long> sent = new ArrayList<>();
-        try (KeyValueIterator<Long, List<ItemUpdate>> it = pending.all()) {
+        try (KeyValueIterator<Long, PendingEvent> it = pending.all()) {
             while (it.hasNext()) {
-                KeyValue<Long, List<ItemUpdate>> entry = it.next();
-                entry.value.forEach(sums::add);
+                KeyValue<Long, PendingEvent> entry = it.next();
+                sums.add(entry.value);
                 sent.add(entry.key);
             }
         }
         // stamped with the task's event time, not the wall clock: the item side's clock stays event time too
         long timestamp = context.currentStreamTimeMs() >= 0 ? context.currentStreamTimeMs() : now;
-        for (ItemUpdate update : sums.sums()) {
-            context.forward(new Record<>(update.itemId(), update, timestamp));
+        for (ItemDelta delta : sums.sums()) {
+            context.forward(new Record<>(delta.itemId(), delta, timestamp));
         }
         sent.forEach(pending::delete);
     }

@@ -311,4 +311,22 @@ class RecommendationTopologyTest {
         assertEquals("phones", profile.recentItems().get(1).category());
         assertNull(profile.recentItems().get(0).category(), "an item the catalogue does not list has no category");
     }
+
+    @Test
+    void theItemSideCountsEachItemsEventsByKindAndPublishesItsActivity() {
+        views("v1", "a", "b");
+        send("v1", EventType.ADD_TO_CART, "a");
+        send("v1", EventType.PURCHASE, "a");
+        send("v2", EventType.PRODUCT_VIEW, "a");
+        send("v2", EventType.REMOVE_FROM_CART, "a");
+        flushItemUpdates();
+        driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
+        var a = this.<io.ecrm.streams.items.ItemActivity>store(Stores.ITEM_ACTIVITY_GLOBAL).get("a");
+        assertEquals(2, a.views());
+        assertEquals(1, a.carts());
+        assertEquals(1, a.purchases());
+        // weights: two views 1 + cart 3 + purchase 5, all within the hour
+        assertEquals(10.0, a.decayed(io.ecrm.streams.items.ActivityWindow.HOUR, a.updatedMillis()), 1e-9);
+        assertEquals(1, this.<io.ecrm.streams.items.ItemActivity>store(Stores.ITEM_ACTIVITY_GLOBAL).get("b").views());
+    }
 }

@@ -16,6 +16,7 @@ import io.ecrm.serving.http.routes.SegmentExports;
 import io.ecrm.serving.http.routes.Segments;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
+import io.ecrm.serving.http.routes.TrendingItems;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect collect, Pixel pixel, TrackerScript trackerScript,
                     CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
-                    PopularItems popularItems, Health health, Metrics metrics, OpenApi openApi,
+                    PopularItems popularItems, TrendingItems trendingItems, Health health, Metrics metrics, OpenApi openApi,
                     Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports) {
     /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
     public record Route(HandlerType method, String path, Handler handler) {
@@ -50,6 +51,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.DELETE, "/v1/customers/{id}", ctx -> customers.forget(ctx)),
                 new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", recommendations),
                 new Route(HandlerType.GET, "/v1/items/popular", popularItems),
+                new Route(HandlerType.GET, "/v1/items/trending", trendingItems),
                 new Route(HandlerType.GET, "/v1/items/{id}/similar", similarItems),
                 new Route(HandlerType.GET, "/v1/segments", segments),
                 new Route(HandlerType.PUT, "/v1/segments/{name}", ctx -> segments.put(ctx)),

@@ -1,5 +1,6 @@
 package io.ecrm.streams.serde;
 
+import io.ecrm.recommender.EventKind;
 import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.ScoredItem;
@@ -11,6 +12,9 @@ import io.ecrm.schemas.EventJson;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
 import io.ecrm.streams.identity.Routed;
+import io.ecrm.streams.items.ItemActivity;
+import io.ecrm.streams.items.ItemDelta;
+import io.ecrm.streams.items.PendingEvent;
 import io.ecrm.streams.profile.CustomerProfile;
 import io.ecrm.streams.profile.SessionSummary;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -117,28 +121,61 @@ public final class StateSerdes {
         return new VisitorHistory(recent, readStrings(in));
     });
 
-    public static final BinarySerde<ItemUpdate> ITEM_UPDATE = new BinarySerde<>(1, (update, out) -> {
-        out.writeUTF(update.itemId());
-        out.writeDouble(update.ownWeight());
-        writeWeights(update.coWeights(), out);
-    }, (in, version) -> new ItemUpdate(in.readUTF(), in.readDouble(), readWeights(in)));
+    /** What the visitor side sends the item side for one item. */
+    public static final BinarySerde<ItemDelta> ITEM_DELTA = new BinarySerde<>(1, (delta, out) -> {
+        writeUpdate(delta.update(), out);
+        out.writeLong(delta.views());
+        out.writeLong(delta.carts());
+        out.writeLong(delta.purchases());
+    }, (in, version) -> new ItemDelta(readUpdate(in), in.readLong(), in.readLong(), in.readLong()));
 
-    /** The updates of one event, waiting to be summed. */
-    public static final BinarySerde<List<ItemUpdate>> ITEM_UPDATES = new BinarySerde<>(1, (updates, out) -> {
-        out.writeInt(updates.size());
-        for (ItemUpdate update : updates) {
-            out.writeUTF(update.itemId());
-            out.writeDouble(update.ownWeight());
-            writeWeights(update.coWeights(), out);
+    /** One event's updates, waiting to be summed. */
+    public static final BinarySerde<PendingEvent> PENDING_EVENT = new BinarySerde<>(1, (event, out) -> {
+        out.writeByte(event.kind().ordinal());
+        out.writeInt(event.updates().size());
+        for (ItemUpdate update : event.updates()) {
+            writeUpdate(update, out);
         }
     }, (in, version) -> {
+        EventKind kind = EventKind.values()[in.readUnsignedByte()];
         int size = in.readInt();
         List<ItemUpdate> updates = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            updates.add(new ItemUpdate(in.readUTF(), in.readDouble(), readWeights(in)));
+            updates.add(readUpdate(in));
         }
-        return updates;
+        return new PendingEvent(kind, updates);
     });
+
+    public static final BinarySerde<ItemActivity> ITEM_ACTIVITY = new BinarySerde<>(1, (activity, out) -> {
+        out.writeLong(activity.views());
+        out.writeLong(activity.carts());
+        out.writeLong(activity.purchases());
+        out.writeLong(activity.updatedMillis());
+        out.writeByte(activity.decayed().length);
+        for (double d : activity.decayed()) {
+            out.writeDouble(d);
+        }
+    }, (in, version) -> {
+        long views = in.readLong();
+        long carts = in.readLong();
+        long purchases = in.readLong();
+        long updated = in.readLong();
+        double[] decayed = new double[in.readUnsignedByte()];
+        for (int i = 0; i < decayed.length; i++) {
+            decayed[i] = in.readDouble();
+        }
+        return new ItemActivity(views, carts, purchases, updated, decayed);
+    });
+
+    private static void writeUpdate(ItemUpdate update, DataOutputStream out) throws IOException {
+        out.writeUTF(update.itemId());
+        out.writeDouble(update.ownWeight());
+        writeWeights(update.coWeights(), out);
+    }
+
+    private static ItemUpdate readUpdate(DataInputStream in) throws IOException {
+        return new ItemUpdate(in.readUTF(), in.readDouble(), readWeights(in));
+    }
 
     /** What the visitor side routes to itself: a tag, then the record's own form (events stay JSON). */
     public static final BinarySerde<Routed> ROUTED = new BinarySerde<>(1, (routed, out) -> {
