@@ -89,11 +89,13 @@ public final class Engine implements AutoCloseable {
             streams.start();
             tenants.add(tenant, new TenantEngine(streams, recommender));
         }
-        publisher = new EventPublisher(bootstrapServers);
+        publisher = new EventPublisher(bootstrapServers, Events.PUBLISH_TIMEOUT);
         started.push(publisher);
+        BrokerProbe probe = new BrokerProbe(admin);
+        started.push(probe);
 
         ObjectMapper json = HttpApi.objectMapper();
-        Events events = new Events(tenants, publisher, json, settings.maxBatchEvents());
+        Events events = new Events(tenants, publisher, probe::reachable, json, settings.maxBatchEvents());
         ApiV1 routes = new ApiV1(
                 new ApiKeyAuth(registry),
                 events,
@@ -104,7 +106,7 @@ public final class Engine implements AutoCloseable {
                 new Customers(tenants, publisher),
                 new Recommendations(tenants, settings.maxCount()),
                 new SimilarItems(tenants, settings.maxCount()),
-                new Health(tenants, new BrokerProbe(admin), bootstrapServers),
+                new Health(tenants, probe, bootstrapServers),
                 new Metrics(metrics),
                 new OpenApi());
         http = HttpApi.create(routes, json, settings.maxBodyBytes());

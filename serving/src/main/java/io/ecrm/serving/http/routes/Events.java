@@ -12,9 +12,11 @@ import io.ecrm.serving.http.RequestParams;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code POST /v1/events}: takes a JSON array of clickstream events (schema
@@ -23,23 +25,38 @@ import java.util.concurrent.TimeoutException;
  *   <li>202 {@code {"accepted": n}}: all n events are on Kafka (acks=all);</li>
  *   <li>400 problem with one entry per bad field: nothing of the batch was written;</li>
  *   <li>413 when the batch holds more than the configured number of events;</li>
- *   <li>503 when Kafka did not take the batch: send it again, whole (event ids make a resend safe).</li>
+ *   <li>503 {@code unavailable} with {@code Retry-After} when the broker is known to be away: nothing
+ *       of the batch was written, and the request did not wait;</li>
+ *   <li>503 {@code not-confirmed} with {@code Retry-After} when Kafka did not acknowledge the whole
+ *       batch within {@link #PUBLISH_TIMEOUT}: part of it may be written. Send it again, whole: event
+ *       ids make a resend safe (the engine counts each id once).</li>
  * </ul>
+ * No request waits longer than about {@link #PUBLISH_TIMEOUT} for Kafka.
  */
 public final class Events implements Handler {
     /** The answer to an accepted batch. */
     public record Accepted(int accepted) {
     }
 
+    /** The longest a request waits for Kafka to acknowledge its batch (the publisher's delivery timeout). */
+    public static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+    /** The publisher fails every send within its delivery timeout; the margin covers the blocking part before it. */
+    static final long PUBLISH_WAIT_MILLIS = PUBLISH_TIMEOUT.toMillis() * 4 / 3 + 1_000;
+    /** What a refused client is told to wait before sending again, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     private final Tenants tenants;
     private final EventPublisher publisher;
+    private final BooleanSupplier brokerReachable;
     private final ObjectMapper json;
     private final int maxBatchEvents;
     private final EventDecoder decoder = new EventDecoder();
 
-    public Events(Tenants tenants, EventPublisher publisher, ObjectMapper json, int maxBatchEvents) {
+    public Events(Tenants tenants, EventPublisher publisher, BooleanSupplier brokerReachable, ObjectMapper json,
+                  int maxBatchEvents) {
         this.tenants = tenants;
         this.publisher = publisher;
+        this.brokerReachable = brokerReachable;
         this.json = json;
         this.maxBatchEvents = maxBatchEvents;
     }
@@ -66,11 +83,18 @@ public final class Events implements Handler {
             throw new ApiProblem(ApiProblem.Type.VALIDATION,
                     batch.errors().size() + " invalid field(s); nothing of the batch was written", batch.errors());
         }
-        try {
-            return publisher.publish(tenant.topics(), batch.events()).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        if (!brokerReachable.getAsBoolean()) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
-                    "the event log did not take the batch; send it again (event ids make a resend safe)");
+                    "the event log is unreachable; nothing of the batch was written: send it again later");
+        }
+        try {
+            // the publisher fails every send within its delivery timeout; the margin covers the blocking part
+            return publisher.publish(tenant.topics(), batch.events()).get(PUBLISH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            throw new ApiProblem(ApiProblem.Type.NOT_CONFIRMED, "the event log did not confirm the whole batch; part of it "
+                    + "may be written: send it again, whole (event ids make a resend safe)");
         }
     }
 
