@@ -164,7 +164,8 @@ public final class EventDecoder {
             } else if (value.isTextual()) {
                 try {
                     millis = OffsetDateTime.parse(value.textValue()).toInstant().toEpochMilli();
-                } catch (DateTimeParseException e) {
+                } catch (DateTimeParseException | ArithmeticException e) {
+                    // ArithmeticException: a valid ISO date too far out to count in epoch milliseconds
                     error("timestamp", "must be ISO-8601 with an offset (2026-11-24T10:15:30Z) or epoch milliseconds");
                     return 0;
                 }

@@ -55,6 +55,13 @@ class EventDecoderTest {
     }
 
     @Test
+    void refusesAnIsoTimestampBeyondEpochMillis() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json(
+                "[{'eventId':'e','type':'login','timestamp':'+292279894-08-17T07:12:55.807Z','customerId':'c'}]"));
+        assertEquals(List.of("/0/timestamp"), batch.errors().stream().map(FieldError::pointer).toList());
+    }
+
+    @Test
     void searchNeedsAQuery() throws Exception {
         EventDecoder.Batch batch = decoder.decodeBatch(json("[{'eventId':'e','type':'search','timestamp':1763975730000,'anonymousId':'a'}]"));
         assertEquals(List.of(new FieldError("/0/query", "is required")), batch.errors());
