@@ -1,5 +1,6 @@
 package io.ecrm.ingest.logs;
 
+import io.ecrm.schemas.EventDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,8 +44,9 @@ public final class VisitorIdentity {
     public String of(AccessLogLine line) {
         if (line.cookie() != null && cookieName != null) {
             String value = cookie(line.cookie(), cookieName);
-            if (value != null && !value.isEmpty() && value.length() <= 128) {
-                return value;
+            if (value != null && !value.isBlank() && value.length() <= EventDecoder.MAX_ID_LENGTH
+                    && value.chars().noneMatch(Character::isISOControl)) {
+                return value; // else not an id the schema takes: the visitor is made from IP and user agent
             }
         }
         String userAgent = line.userAgent() == null ? "" : line.userAgent();

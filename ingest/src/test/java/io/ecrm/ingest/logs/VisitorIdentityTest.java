@@ -41,6 +41,17 @@ class VisitorIdentityTest {
     }
 
     @Test
+    void aCookieThatIsNoValidIdIsNotTheVisitor() {
+        VisitorIdentity identity = new VisitorIdentity("ecrm_aid", "salt", VisitorIdentity.IpHandling.HASH);
+        AccessLogLine good = new AccessLogLine("198.51.100.23", 0, "GET", "/", 200, 0, null, "ua", "x=1; ecrm_aid=v-1");
+        assertEquals("v-1", identity.of(good));
+        for (String bad : new String[] {"v-\u0001", "   ", "v".repeat(129)}) {
+            AccessLogLine line = new AccessLogLine("198.51.100.23", 0, "GET", "/", 200, 0, null, "ua", "ecrm_aid=" + bad);
+            assertTrue(identity.of(line).startsWith("h-"), bad);
+        }
+    }
+
+    @Test
     void networksAreReadOnlyFromAddressLiterals() {
         assertEquals("10.1.2.0", VisitorIdentity.network("10.1.2.3"));
         assertNull(VisitorIdentity.network("10.1.2.256"));
