@@ -91,6 +91,19 @@ public final class EventDecoder {
                 quantity, price, currency, url, referrer, userAgent, query));
     }
 
+    /** True when every surrogate of the text is half of a pair, so that it encodes to UTF-8 and back unchanged. */
+    public static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }
@@ -134,6 +147,10 @@ public final class EventDecoder {
             }
             if (text.chars().anyMatch(Character::isISOControl)) {
                 error(field, "must not contain control characters");
+                return null;
+            }
+            if (!isWellFormed(text)) {
+                error(field, "must be Unicode text (a \\u escape of half a surrogate pair is not)");
                 return null;
             }
             return text;

@@ -69,5 +69,6 @@ class EventDecoderFuzzTest {
         assertFalse(value.isBlank());
         assertTrue(value.length() <= EventDecoder.MAX_ID_LENGTH);
         assertTrue(value.chars().noneMatch(Character::isISOControl));
+        assertTrue(EventDecoder.isWellFormed(value), "an id that does not survive UTF-8");
     }
 }

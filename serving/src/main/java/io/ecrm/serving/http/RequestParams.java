@@ -29,24 +29,34 @@ public final class RequestParams {
 
     /** A path id: 1 to 128 characters, no control characters (the same rule as ids in events). */
     public static String id(Context ctx, String name) {
-        String id = ctx.pathParam(name);
+        return id(ctx.pathParam(name), name);
+    }
+
+    /** {@link #id(Context, String)} on the decoded value: the value itself, or a validation problem naming {@code path/<name>}. */
+    public static String id(String id, String name) {
         ApiProblem.check(!id.isBlank() && id.length() <= EventDecoder.MAX_ID_LENGTH, "path/" + name,
                 "must be 1 to " + EventDecoder.MAX_ID_LENGTH + " characters");
         ApiProblem.check(id.chars().noneMatch(Character::isISOControl), "path/" + name, "must not contain control characters");
+        // U+FFFD: the URL held bytes that are not UTF-8, which the decoding replaced
+        ApiProblem.check(id.indexOf('\uFFFD') < 0 && EventDecoder.isWellFormed(id), "path/" + name,
+                "must be UTF-8 text, percent-encoded");
         return id;
     }
 
     /** The {@code count} query parameter: a whole number from 1 to {@code max}, {@code fallback} when absent. */
     public static int count(Context ctx, int fallback, int max) {
-        String value = ctx.queryParam("count");
+        return count(ctx.queryParam("count"), fallback, max);
+    }
+
+    /** {@link #count(Context, int, int)} on the raw value ({@code null} when absent). */
+    public static int count(String value, int fallback, int max) {
         if (value == null) {
             return fallback;
         }
-        int count;
-        try {
+        int count = -1;
+        // ASCII digits only: Integer.parseInt would also take '+7' and digits of other scripts
+        if (!value.isEmpty() && value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             count = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            count = -1;
         }
         ApiProblem.check(count >= 1 && count <= max, "query/count", "must be a whole number from 1 to " + max);
         return count;
