@@ -31,7 +31,7 @@ public final class Collect implements Handler {
         }
         JsonNode body;
         try {
-            body = json.readTree(ctx.body());
+            body = json.readTree(Events.utf8Body(ctx));
         } catch (JsonProcessingException e) {
             throw Events.malformed(e);
         }

@@ -11,7 +11,10 @@ import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.http.RequestParams;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -113,15 +116,28 @@ public final class Events implements Handler {
             throw new ApiProblem(ApiProblem.Type.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
         }
         try {
-            JsonNode body = json.readTree(ctx.bodyInputStream());
+            JsonNode body = json.readTree(utf8Body(ctx));
             if (body == null || body.isMissingNode()) {
                 throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body is empty; expected a JSON array of events");
             }
             return body;
         } catch (JsonProcessingException e) {
             throw Events.malformed(e);
-        } catch (IOException e) {
-            throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body could not be read");
+        }
+    }
+
+    /**
+     * The body as text, refusing bytes that are not well-formed UTF-8 (invalid sequences, overlong
+     * forms, encoded surrogates) instead of reading them as replacement characters or, for overlong
+     * forms, as the characters they disguise.
+     */
+    static String utf8Body(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiProblem(ApiProblem.Type.MALFORMED_JSON, "the body is not well-formed UTF-8");
         }
     }
 }
