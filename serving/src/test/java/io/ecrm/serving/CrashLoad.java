@@ -104,8 +104,8 @@ final class CrashLoad {
 
     /** A seeded number of accepted batches after which the fault strikes: between 15 % and 60 % of the stream. */
     int faultAfterBatches() {
-        Random random = new Random(seed ^ 0x5DEECE66DL);
-        return (int) (batches.size() * (0.15 + 0.45 * random.nextDouble()));
+        // SplittableRandom mixes its seed; the first draws of java.util.Random for neighbouring seeds are nearly equal
+        return (int) (batches.size() * (0.15 + 0.45 * new SplittableRandom(seed).nextDouble()));
     }
 
     int acceptedBatches() {

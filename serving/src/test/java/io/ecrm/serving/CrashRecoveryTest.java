@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +136,7 @@ class CrashRecoveryTest {
             Engine[] restarted = new Engine[1];
             try {
                 awaitRunning(new HttpClientSupport("http://127.0.0.1:" + httpPort, key.text()));
-                long downMillis = 1_000 + new Random(SEED).nextInt(2_000);
+                long downMillis = 1_000 + new SplittableRandom(SEED).nextInt(2_000);
                 load.run("http://127.0.0.1:" + httpPort, key.text(), SENDERS, load.faultAfterBatches(), () -> {
                     kill(engineProcess);
                     System.out.printf("engine killed after %,d of %,d batches accepted; down for %,d ms before its restart%n",
@@ -168,7 +168,7 @@ class CrashRecoveryTest {
         try (Engine engine = Engine.start(engineSettings("127.0.0.1:" + kafkaPort, 0))) {
             HttpClientSupport http = new HttpClientSupport(engine.baseUrl(), key.text());
             awaitRunning(http);
-            long outageMillis = 3_000 + new Random(SEED).nextInt(5_000);
+            long outageMillis = 3_000 + new SplittableRandom(SEED + 1).nextInt(5_000);
             load.run(engine.baseUrl(), key.text(), SENDERS, load.faultAfterBatches(), () -> {
                 kill(broker[0]);
                 System.out.printf("broker killed after %,d of %,d batches accepted; down for %,d ms before its restart%n",
