@@ -5,6 +5,7 @@ import io.ecrm.schemas.CatalogJson;
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventJson;
 import io.ecrm.schemas.TenantTopics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -21,25 +22,42 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * never duplicated by the broker, and an acknowledged event is on every in-sync replica.
  */
 public final class EventPublisher implements AutoCloseable {
+    /** How long bulk loaders (replay, ingest-log) let Kafka take a batch before it fails. */
+    public static final Duration BULK_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
     private final Producer<String, byte[]> producer;
 
     public EventPublisher(String bootstrapServers) {
+        this(bootstrapServers, BULK_DELIVERY_TIMEOUT);
+    }
+
+    /**
+     * A publisher whose every send ends, acknowledged or failed, within {@code deliveryTimeout}
+     * (at least 2 s): a third of it may go to waiting for topic metadata or buffer space (the only
+     * time {@link #publish} blocks its caller), half of it to one request to the broker, and the
+     * whole of it to retries. An outage thus fails batches in bounded time instead of holding
+     * threads.
+     */
+    public EventPublisher(String bootstrapServers, Duration deliveryTimeout) {
+        long delivery = Math.max(2_000, deliveryTimeout.toMillis());
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (delivery / 2 - 5));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery / 3);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     /**
      * Sends every event of a batch; the future completes when all are acknowledged, or fails with
      * the first error. A failed batch may be partly written: senders retry it whole, and the
-     * events keep their ids so the engine can count each once.
+     * events keep their ids so the engine can count each once. When a send fails at once (no
+     * metadata or buffer space within the blocking bound) the rest of the batch is not sent, so
+     * the caller waits for that bound once, not once per event.
      */
     public CompletableFuture<Integer> publish(TenantTopics topics, List<ClickEvent> events) {
         return sendAll(events.stream().map(event ->
@@ -78,6 +96,9 @@ public final class EventPublisher implements AutoCloseable {
                     ack.completeExceptionally(error);
                 }
             });
+            if (ack.isCompletedExceptionally()) {
+                return ack; // failed at once (the broker is away): the rest would each block in turn
+            }
         }
         return CompletableFuture.allOf(acks);
     }

@@ -107,4 +107,17 @@ public final class EventDecoder {
     static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }
+
+    /** True when every surrogate of the text is half of a pair, so that it encodes to UTF-8 and back unchanged. */
+    public static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -53,6 +53,10 @@ final class JsonFields {
             error(field, "must not contain control characters");
             return null;
         }
+        if (!EventDecoder.isWellFormed(text)) {
+            error(field, "must be Unicode text (a \\u escape of half a surrogate pair is not)");
+            return null;
+        }
         return text;
     }
 
@@ -81,7 +85,8 @@ final class JsonFields {
         } else if (value.isTextual()) {
             try {
                 millis = OffsetDateTime.parse(value.textValue()).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ArithmeticException e) {
+                // ArithmeticException: a valid ISO date too far out to count in epoch milliseconds
                 error("timestamp", "must be ISO-8601 with an offset (2026-11-24T10:15:30Z) or epoch milliseconds");
                 return 0;
             }

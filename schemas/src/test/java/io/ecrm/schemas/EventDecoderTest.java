@@ -55,6 +55,20 @@ class EventDecoderTest {
     }
 
     @Test
+    void refusesAnIsoTimestampBeyondEpochMillis() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json(
+                "[{'eventId':'e','type':'login','timestamp':'+292279894-08-17T07:12:55.807Z','customerId':'c'}]"));
+        assertEquals(List.of("/0/timestamp"), batch.errors().stream().map(FieldError::pointer).toList());
+    }
+
+    @Test
+    void refusesHalfASurrogatePair() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json(
+                "[{'eventId':'e\\uD83D','type':'login','timestamp':1763975730000,'customerId':'c\\uD83D\\uDE00'}]"));
+        assertEquals(List.of("/0/eventId"), batch.errors().stream().map(FieldError::pointer).toList(), "a whole pair is fine");
+    }
+
+    @Test
     void searchNeedsAQuery() throws Exception {
         EventDecoder.Batch batch = decoder.decodeBatch(json("[{'eventId':'e','type':'search','timestamp':1763975730000,'anonymousId':'a'}]"));
         assertEquals(List.of(new FieldError("/0/query", "is required")), batch.errors());

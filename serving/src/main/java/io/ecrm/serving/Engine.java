@@ -104,14 +104,16 @@ public final class Engine implements AutoCloseable {
             streams.start();
             tenants.add(tenant, new TenantEngine(streams, recommender));
         }
-        publisher = new EventPublisher(bootstrapServers);
+        publisher = new EventPublisher(bootstrapServers, Events.PUBLISH_TIMEOUT);
         started.push(publisher);
+        BrokerProbe probe = new BrokerProbe(admin);
+        started.push(probe);
 
         ObjectMapper json = HttpApi.objectMapper();
         SegmentRegistry segments = new SegmentRegistry(settings.dataDir(), SegmentSettings.DEFAULTS);
         ExportJobs exports = new ExportJobs(settings.dataDir());
         started.push(exports);
-        Events events = new Events(tenants, publisher, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
+        Events events = new Events(tenants, publisher, probe::reachable, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
         VisitorRouter router = new VisitorRouter(new KeyOwners(settings.advertisedServer()), metrics);
         ApiV1 routes = new ApiV1(
                 new ApiKeyAuth(registry),
@@ -126,7 +128,7 @@ public final class Engine implements AutoCloseable {
                 new SimilarItems(tenants, settings.maxCount()),
                 new PopularItems(tenants, settings.maxCount()),
                 new TrendingItems(tenants, settings.maxCount()),
-                new Health(tenants, new BrokerProbe(admin), bootstrapServers),
+                new Health(tenants, probe, bootstrapServers),
                 new Metrics(metrics),
                 new OpenApi(),
                 new Segments(tenants, segments, json),

@@ -18,6 +18,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,9 +35,12 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One tenant's Kafka Streams application on one instance: creates the tenant's topics, runs the
@@ -45,8 +51,17 @@ public final class TenantStreams implements AutoCloseable {
     /** How long the raw events topic keeps events. */
     public static final long EVENTS_RETENTION_MILLIS = 7L * 24 * 3_600_000;
 
+    /** Wait before a Streams client that went to ERROR is replaced, doubled per failed try up to a minute. */
+    static final long FIRST_RESTART_DELAY_MILLIS = 1_000;
+    private static final long MAX_RESTART_DELAY_MILLIS = 60_000;
+    private static final Logger LOG = LoggerFactory.getLogger(TenantStreams.class);
+
     private final TenantTopics topics;
-    private final KafkaStreams streams;
+    private final Supplier<KafkaStreams> factory;
+    private final ScheduledExecutorService restarts;
+    private volatile KafkaStreams streams;
+    private volatile boolean closed;
+    private long restartDelayMillis = FIRST_RESTART_DELAY_MILLIS;
 
     /**
      * @param instanceId a stable name of this instance: it is the static group membership id, so
@@ -71,8 +86,69 @@ public final class TenantStreams implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 topics.applicationId() + "-" + instanceId);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
-        this.streams = new KafkaStreams(RecommendationTopology.buildTopology(topics, recommender, settings,
+        this.factory = () -> new KafkaStreams(RecommendationTopology.buildTopology(topics, recommender, settings,
                 BotUserAgents.shipped(), metrics), props);
+        this.restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, topics.applicationId() + "-restarts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.streams = supervised(factory.get());
+    }
+
+    /**
+     * Keeps the tenant processing through broker outages: a stream thread that dies (a commit
+     * that timed out while the broker was away) is replaced, and a client that still ends in
+     * ERROR (its global thread died) is closed and started anew on the same state directory.
+     * Exactly-once makes either safe: uncommitted work is aborted and done again.
+     */
+    private KafkaStreams supervised(KafkaStreams client) {
+        client.setUncaughtExceptionHandler(error -> {
+            LOG.warn("tenant {}: a stream thread failed ({}); replacing it", topics.tenant().value(), error.toString());
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        client.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR && !closed) {
+                scheduleRestart(client);
+            } else if (now == KafkaStreams.State.RUNNING) {
+                synchronized (this) {
+                    restartDelayMillis = FIRST_RESTART_DELAY_MILLIS;
+                }
+            }
+        });
+        return client;
+    }
+
+    private synchronized void scheduleRestart(KafkaStreams failed) {
+        long delay = restartDelayMillis;
+        restartDelayMillis = Math.min(MAX_RESTART_DELAY_MILLIS, restartDelayMillis * 2);
+        LOG.warn("tenant {}: Streams client in ERROR; restarting it in {} ms", topics.tenant().value(), delay);
+        try {
+            restarts.schedule(() -> restart(failed), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: nothing to restart
+        }
+    }
+
+    private void restart(KafkaStreams failed) {
+        failed.close(Duration.ofSeconds(30));
+        if (closed) {
+            return;
+        }
+        KafkaStreams next = supervised(factory.get());
+        synchronized (this) {
+            if (closed) {
+                next.close(Duration.ZERO);
+                return;
+            }
+            streams = next;
+        }
+        try {
+            next.start();
+        } catch (RuntimeException e) {
+            LOG.warn("tenant {}: restarting Streams failed ({}); trying again", topics.tenant().value(), e.toString());
+            scheduleRestart(next);
+        }
     }
 
     /** Creates the tenant's topics if they do not exist yet; existing ones are left as they are. */
@@ -233,7 +309,8 @@ public final class TenantStreams implements AutoCloseable {
         try {
             return query.apply(streams.store(StoreQueryParameters.fromNameAndType(name,
                     QueryableStoreTypes.<String, V>keyValueStore())));
-        } catch (InvalidStateStoreException e) {
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            // IllegalStateException: the client is in ERROR and being replaced
             throw new StateNotReadyException(topics.tenant().value(), streams.state(), e);
         }
     }
@@ -244,6 +321,10 @@ public final class TenantStreams implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        restarts.shutdownNow();
         streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
     }
 }

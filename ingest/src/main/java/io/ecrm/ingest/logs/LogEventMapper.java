@@ -48,7 +48,7 @@ public final class LogEventMapper {
         String query = fields.get("query");
         if (tooLong(itemId, EventDecoder.MAX_ID_LENGTH) || tooLong(customerId, EventDecoder.MAX_ID_LENGTH)
                 || tooLong(query, EventDecoder.MAX_QUERY_LENGTH) || controls(itemId) || controls(customerId)
-                || controls(query)) {
+                || controls(query) || blank(itemId) || blank(customerId) || blank(query)) {
             return new Outcome(null, LogRejectReason.INVALID_EVENT);
         }
         EventType type = match.type();
@@ -67,11 +67,23 @@ public final class LogEventMapper {
         return value != null && value.chars().anyMatch(Character::isISOControl);
     }
 
+    /** A decoded {@code %20} or {@code +} captures a value the schema refuses as blank. */
+    private static boolean blank(String value) {
+        return value != null && value.isBlank();
+    }
+
+    /** The text without control characters (C0 and C1, as the validator counts them), at most {@code max} long; null if nothing is left. */
     private static String clip(String value, int max) {
         if (value == null) {
             return null;
         }
-        String clean = value.chars().anyMatch(Character::isISOControl) ? value.replaceAll("\\p{Cntrl}", "") : value;
-        return clean.isEmpty() ? null : clean.length() <= max ? clean : clean.substring(0, max);
+        String clean = value;
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            StringBuilder kept = new StringBuilder(value.length());
+            value.chars().filter(c -> !Character.isISOControl(c)).forEach(c -> kept.append((char) c));
+            clean = kept.toString();
+        }
+        clean = clean.length() <= max ? clean : clean.substring(0, max);
+        return clean.isBlank() ? null : clean;
     }
 }

@@ -30,7 +30,7 @@ class LogEventMapperTest {
 
     private static LogEventMapper mapper() throws Exception {
         UrlRules rules = UrlRules.parse(new ObjectMapper().readTree(GOOD_RULES));
-        return new LogEventMapper(new AccessLogParser(AccessLogFormat.compile(FORMAT)), rules, new VisitorIdentity("ecrm_aid", "salt"));
+        return new LogEventMapper(new AccessLogParser(AccessLogFormat.compile(FORMAT)), rules, new VisitorIdentity("ecrm_aid", "salt", VisitorIdentity.IpHandling.HASH));
     }
 
     private static String line(String method, String target, int status, String cookie) {
@@ -65,7 +65,7 @@ class LogEventMapperTest {
         assertEquals(event.anonymousId(), mapper().map(line("GET", "/product/sku-2", 200, "-"), 2, "f").event().anonymousId(),
                 "the same IP and user agent are the same visitor");
         ClickEvent otherSalt = new LogEventMapper(new AccessLogParser(AccessLogFormat.compile(FORMAT)),
-                UrlRules.parse(new ObjectMapper().readTree(GOOD_RULES)), new VisitorIdentity("ecrm_aid", "other"))
+                UrlRules.parse(new ObjectMapper().readTree(GOOD_RULES)), new VisitorIdentity("ecrm_aid", "other", VisitorIdentity.IpHandling.HASH))
                 .map(line("GET", "/product/sku-1", 200, "-"), 1, "f").event();
         assertFalse(otherSalt.anonymousId().equals(event.anonymousId()), "the hash depends on the installation's salt");
     }
@@ -104,7 +104,7 @@ class LogEventMapperTest {
         UrlRules rules = UrlRules.parse(new ObjectMapper().readTree(
                 "{\"methods\": [\"GET\"], \"rules\": [{\"path\": \"/shuttle/missions/{itemId}/*\", \"type\": \"product_view\"}]}"));
         LogEventMapper mapper = new LogEventMapper(new AccessLogParser(AccessLogFormat.named("common")), rules,
-                new VisitorIdentity(null, "salt"));
+                new VisitorIdentity(null, "salt", VisitorIdentity.IpHandling.HASH));
         LogIngestSummary summary = new LogIngestSummary();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(data));
              var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.ISO_8859_1))) {

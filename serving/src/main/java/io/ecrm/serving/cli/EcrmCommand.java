@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code ecrm} command line: {@code java -jar ecrm.jar <command>}. */
 @Command(name = "ecrm", mixinStandardHelpOptions = true, version = "ecrm 0.1.0",
         description = "Analytical e-CRM engine: clickstream in, one-to-one recommendations out.",
-        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, IngestLogCommand.class, EvaluateCommand.class, TenantCommand.class,
-                ExportSegmentCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, ReplayCommand.class, IngestLogCommand.class,
+                EvaluateCommand.class, TenantCommand.class, ExportSegmentCommand.class,
                 ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EcrmCommand {

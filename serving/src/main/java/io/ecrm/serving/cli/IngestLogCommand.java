@@ -54,6 +54,11 @@ final class IngestLogCommand implements Callable<Integer> {
     @Option(names = "--cookie", defaultValue = "ecrm_aid", description = "Cookie holding the visitor id, when the format logs cookies.")
     String cookie;
 
+    @Option(names = "--ip", defaultValue = "hash", description = "What becomes of IP addresses before anything is stored, "
+            + "for visitors without the cookie: hash (a salted hash of IP and user agent; the default) or truncate "
+            + "(the /24 or /48 network, and a salted hash of the user agent).")
+    String ipHandling;
+
     @Option(names = "--rejects", description = "Where broken lines are written (default: <first file name>.rejects in the current folder).")
     Path rejects;
 
@@ -85,7 +90,8 @@ final class IngestLogCommand implements Callable<Integer> {
         }
         AccessLogFormat logFormat = AccessLogFormat.named(format);
         TextFiles.requireReadable(files);
-        LogEventMapper mapper = new LogEventMapper(new AccessLogParser(logFormat), rules, new VisitorIdentity(cookie, salt()));
+        LogEventMapper mapper = new LogEventMapper(new AccessLogParser(logFormat), rules, new VisitorIdentity(cookie, salt(),
+                VisitorIdentity.IpHandling.named(ipHandling)));
         TenantTopics topics = new TenantTopics(new TenantId(tenant));
         Path rejectsFile = rejects != null ? rejects : Path.of(files.get(0).getFileName() + ".rejects");
         LogIngestSummary summary = new LogIngestSummary();

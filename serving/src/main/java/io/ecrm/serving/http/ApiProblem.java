@@ -24,6 +24,8 @@ public final class ApiProblem extends RuntimeException {
         CONFLICT(409, "Conflict"),
         NOT_READY(503, "Not ready"),
         UNAVAILABLE(503, "Service unavailable"),
+        /** Kafka did not acknowledge a whole batch in time: part of it may be written; resend it whole. */
+        NOT_CONFIRMED(503, "Not confirmed"),
         INTERNAL(500, "Internal error");
 
         private final int status;

@@ -1,5 +1,6 @@
 package io.ecrm.serving.http;
 
+import io.ecrm.schemas.EventDecoder;
 import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
@@ -54,24 +55,38 @@ public final class RequestParams {
 
     /** A path id: 1 to {@code maxIdLength} characters, no control characters (the same rule as ids in events). */
     public static String id(Context ctx, String name) {
-        String id = ctx.pathParam(name);
-        int max = ctx.appData(MAX_ID_LENGTH);
+        return id(ctx.pathParam(name), name, ctx.appData(MAX_ID_LENGTH));
+    }
+
+    /** {@link #id(Context, String)} on the decoded value with the schema's limit. */
+    public static String id(String id, String name) {
+        return id(id, name, EventDecoder.MAX_ID_LENGTH);
+    }
+
+    /** {@link #id(Context, String)} on the decoded value: the value itself, or a validation problem naming {@code path/<name>}. */
+    public static String id(String id, String name, int max) {
         ApiProblem.check(!id.isBlank() && id.length() <= max, "path/" + name, "must be 1 to " + max + " characters");
         ApiProblem.check(id.chars().noneMatch(Character::isISOControl), "path/" + name, "must not contain control characters");
+        // U+FFFD: the URL held bytes that are not UTF-8, which the decoding replaced
+        ApiProblem.check(id.indexOf('\uFFFD') < 0 && EventDecoder.isWellFormed(id), "path/" + name,
+                "must be UTF-8 text, percent-encoded");
         return id;
     }
 
     /** The {@code count} query parameter: a whole number from 1 to {@code max}, {@code fallback} when absent. */
     public static int count(Context ctx, int fallback, int max) {
-        String value = ctx.queryParam("count");
+        return count(ctx.queryParam("count"), fallback, max);
+    }
+
+    /** {@link #count(Context, int, int)} on the raw value ({@code null} when absent). */
+    public static int count(String value, int fallback, int max) {
         if (value == null) {
             return fallback;
         }
-        int count;
-        try {
+        int count = -1;
+        // ASCII digits only: Integer.parseInt would also take '+7' and digits of other scripts
+        if (!value.isEmpty() && value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             count = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            count = -1;
         }
         ApiProblem.check(count >= 1 && count <= max, "query/count", "must be a whole number from 1 to " + max);
         return count;

@@ -83,6 +83,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", "4");
+        // one node: after an unclean stop it is its own controller, so a short session lets the
+        // restarted broker be unfenced within seconds instead of waiting out the default 9 s
+        props.put("broker.heartbeat.interval.ms", "500");
+        props.put("broker.session.timeout.ms", "2000");
         return props;
     }
 

@@ -33,7 +33,7 @@ public final class Collect implements Handler {
         }
         JsonNode body;
         try {
-            body = json.readTree(RequestParams.body(ctx));
+            body = json.readTree(Events.utf8(RequestParams.body(ctx)));
         } catch (JsonProcessingException e) {
             throw Events.malformed(e);
         } catch (IOException e) {

@@ -52,8 +52,9 @@ public final class Customers implements Handler {
         String id = RequestParams.id(ctx, "id");
         try {
             publisher.forget(tenant.topics(), List.of(VisitorKey.customer(id), VisitorKey.anonymous(id)), "api")
-                    .get(30, TimeUnit.SECONDS);
+                    .get(Events.PUBLISH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
+            ctx.header("Retry-After", Events.RETRY_AFTER_SECONDS);
             throw new ApiProblem(ApiProblem.Type.UNAVAILABLE, "the erasure request was not taken; send it again");
         }
         ctx.status(202).json(new Forgetting(id, "erasing"));

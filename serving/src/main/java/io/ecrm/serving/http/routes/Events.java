@@ -14,11 +14,16 @@ import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.http.RequestParams;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code POST /v1/events}: takes a JSON array of clickstream events (schema
@@ -27,26 +32,40 @@ import java.util.concurrent.TimeoutException;
  *   <li>202 {@code {"accepted": n}}: all n events are on Kafka (acks=all);</li>
  *   <li>400 problem with one entry per bad field: nothing of the batch was written;</li>
  *   <li>413 when the batch holds more than the configured number of events;</li>
- *   <li>503 when Kafka did not take the batch: send it again, whole (event ids make a resend safe).</li>
+ *   <li>503 {@code unavailable} with {@code Retry-After} when the broker is known to be away: nothing
+ *       of the batch was written, and the request did not wait;</li>
+ *   <li>503 {@code not-confirmed} with {@code Retry-After} when Kafka did not acknowledge the whole
+ *       batch within {@link #PUBLISH_TIMEOUT}: part of it may be written. Send it again, whole: event
+ *       ids make a resend safe (the engine counts each id once).</li>
  * </ul>
+ * No request waits longer than about {@link #PUBLISH_TIMEOUT} for Kafka.
  */
 public final class Events implements Handler {
     /** The answer to an accepted batch. */
     public record Accepted(int accepted) {
     }
 
+    /** The longest a request waits for Kafka to acknowledge its batch (the publisher's delivery timeout). */
+    public static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+    /** The publisher fails every send within its delivery timeout; the margin covers the blocking part before it. */
+    static final long PUBLISH_WAIT_MILLIS = PUBLISH_TIMEOUT.toMillis() * 4 / 3 + 1_000;
+    /** What a refused client is told to wait before sending again, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     private final Tenants tenants;
     private final EventPublisher publisher;
+    private final BooleanSupplier brokerReachable;
     private final ObjectMapper json;
     private final int maxBatchEvents;
     private final EventDecoder decoder;
     private final EngineMetrics metrics;
 
     /** @param maxIdLength longest id an event may carry (at most the schema's) */
-    public Events(Tenants tenants, EventPublisher publisher, ObjectMapper json, int maxBatchEvents, int maxIdLength,
-                  EngineMetrics metrics) {
+    public Events(Tenants tenants, EventPublisher publisher, BooleanSupplier brokerReachable, ObjectMapper json,
+                  int maxBatchEvents, int maxIdLength, EngineMetrics metrics) {
         this.tenants = tenants;
         this.publisher = publisher;
+        this.brokerReachable = brokerReachable;
         this.json = json;
         this.maxBatchEvents = maxBatchEvents;
         this.decoder = new EventDecoder(maxIdLength);
@@ -80,14 +99,22 @@ public final class Events implements Handler {
             throw new ApiProblem(ApiProblem.Type.VALIDATION,
                     batch.errors().size() + " invalid field(s); nothing of the batch was written", batch.errors());
         }
+        if (!brokerReachable.getAsBoolean()) {
+            metrics.eventsRefused(id, "log_unavailable", size);
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
+                    "the event log is unreachable; nothing of the batch was written: send it again later");
+        }
         try {
-            int published = publisher.publish(tenant.topics(), batch.events()).get(30, TimeUnit.SECONDS);
+            // the publisher fails every send within its delivery timeout; the margin covers the blocking part
+            int published = publisher.publish(tenant.topics(), batch.events()).get(PUBLISH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             metrics.eventsReceived(id, published);
             return published;
         } catch (ExecutionException | TimeoutException e) {
             metrics.eventsRefused(id, "log_unavailable", size);
-            throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
-                    "the event log did not take the batch; send it again (event ids make a resend safe)");
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            throw new ApiProblem(ApiProblem.Type.NOT_CONFIRMED, "the event log did not confirm the whole batch; part of it "
+                    + "may be written: send it again, whole (event ids make a resend safe)");
         }
     }
 
@@ -105,17 +132,28 @@ public final class Events implements Handler {
         if (contentType != null && !contentType.toLowerCase().startsWith("application/json")) {
             throw new ApiProblem(ApiProblem.Type.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
         }
-        byte[] bytes = RequestParams.body(ctx);
         try {
-            JsonNode body = json.readTree(bytes);
+            JsonNode body = json.readTree(utf8(RequestParams.body(ctx)));
             if (body == null || body.isMissingNode()) {
                 throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body is empty; expected a JSON array of events");
             }
             return body;
         } catch (JsonProcessingException e) {
             throw Events.malformed(e);
-        } catch (IOException e) {
-            throw new ApiProblem(ApiProblem.Type.VALIDATION, "the body could not be read");
+        }
+    }
+
+    /**
+     * The body as text, refusing bytes that are not well-formed UTF-8 (invalid sequences, overlong
+     * forms, encoded surrogates) instead of reading them as replacement characters or, for overlong
+     * forms, as the characters they disguise.
+     */
+    static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiProblem(ApiProblem.Type.MALFORMED_JSON, "the body is not well-formed UTF-8");
         }
     }
 }

@@ -1,0 +1,46 @@
+package io.ecrm.serving.cli;
+
+import io.ecrm.serving.kafka.EmbeddedKafka;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/**
+ * {@code ecrm broker}: only the embedded Kafka broker, in a process of its own, for engines started
+ * with {@code --bootstrap-servers}. It lets a broker be stopped, killed and restarted while the
+ * engines keep running (the crash tests do exactly that), and gives a single-machine installation a
+ * broker without installing Kafka.
+ */
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = "Run only the embedded Kafka broker (KRaft, one node), for engines started with --bootstrap-servers.")
+final class BrokerCommand implements Callable<Integer> {
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the broker (default 9092).")
+    int kafkaPort;
+
+    @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default 9093).")
+    int controllerPort;
+
+    @Option(names = "--data-dir", defaultValue = "ecrm-data", description = "The broker log goes to <data-dir>/kafka "
+            + "(default ./ecrm-data, the same place the engine's embedded broker uses).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path logDir = dataDir.resolve("kafka");
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, kafkaPort, controllerPort).start();
+        // the line a script or test waits for
+        System.out.println("ecrm broker is up: " + kafka.bootstrapServers() + " (log in " + logDir.toAbsolutePath() + ")");
+        System.out.flush();
+        Signal.handle(new Signal("INT"), signal -> System.exit(130));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.close();
+            stopped.countDown();
+        }, "ecrm-broker-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}
