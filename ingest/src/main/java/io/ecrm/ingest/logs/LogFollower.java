@@ -43,6 +43,7 @@ public final class LogFollower {
         String source = null;
         StringBuilder partial = new StringBuilder();
         byte[] buffer = new byte[1 << 16];
+        boolean draining = false;
         try {
             while (keepGoing.getAsBoolean()) {
                 if (current == null) {
@@ -55,6 +56,7 @@ public final class LogFollower {
                     lineNumber = 0;
                     source = null;
                     partial.setLength(0);
+                    draining = false;
                 }
                 int read = current.read(buffer);
                 if (read > 0) {
@@ -76,8 +78,18 @@ public final class LogFollower {
                 Object key = key();
                 boolean replaced = key != null && !Objects.equals(key, currentKey);
                 boolean truncated = Files.exists(file) && Files.size(file) < current.getFilePointer() && !replaced;
+                if (replaced && !draining) {
+                    // lines may have reached the old file between the read that found its end and
+                    // the rotation: read it to its end once more before leaving it
+                    draining = true;
+                    continue;
+                }
                 if (replaced || truncated) {
-                    current.close(); // the old file was read to its end above
+                    if (replaced && !partial.isEmpty()) {
+                        // the old file's last line, without its newline: it will not grow any more
+                        sink.accept(partial.toString(), ++lineNumber, source == null ? sourceName(file, partial.toString()) : source);
+                    }
+                    current.close();
                     current = null;
                     continue;
                 }
