@@ -9,6 +9,7 @@ import io.ecrm.serving.http.ApiKeyAuth;
 import io.ecrm.serving.http.ApiV1;
 import io.ecrm.serving.http.CorsPolicy;
 import io.ecrm.serving.http.HttpApi;
+import io.ecrm.serving.http.routes.Audience;
 import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.serving.http.routes.Collect;
@@ -114,7 +115,8 @@ public final class Engine implements AutoCloseable {
         ExportJobs exports = new ExportJobs(settings.dataDir());
         started.push(exports);
         Events events = new Events(tenants, publisher, probe::reachable, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
-        VisitorRouter router = new VisitorRouter(new KeyOwners(settings.advertisedServer()), metrics);
+        KeyOwners owners = new KeyOwners(settings.advertisedServer());
+        VisitorRouter router = new VisitorRouter(owners, metrics);
         ApiV1 routes = new ApiV1(
                 new ApiKeyAuth(registry),
                 events,
@@ -128,6 +130,7 @@ public final class Engine implements AutoCloseable {
                 new SimilarItems(tenants, settings.maxCount()),
                 new PopularItems(tenants, settings.maxCount()),
                 new TrendingItems(tenants, settings.maxCount()),
+                new Audience(tenants, owners, json, settings.maxCount()),
                 new Health(tenants, probe, bootstrapServers),
                 new Metrics(metrics),
                 new OpenApi(),

@@ -91,6 +91,51 @@ public final class TenantEngine {
         return Optional.of(all.subList(0, Math.min(count, all.size())));
     }
 
+    /** One visitor of an audience: their id, whether it is a customer id, their score, and the item that put them there. */
+    public record AudienceMember(String id, boolean customer, double score, String because) {
+    }
+
+    /**
+     * The visitors this instance holds who are most likely to want an item: those whose recent
+     * items are the item itself or its neighbours, each recent item counting with its similarity to
+     * the item (1 for the item itself), the visitor's strongest action on it, and its recency
+     * (1 / (1 + position), newest first). Visitors who bought the item are left out; anonymous
+     * visitors only when asked for. Best first. A scan of the local histories: a marketing query,
+     * not a per-page one.
+     */
+    public List<AudienceMember> audience(String itemId, int count, boolean includeAnonymous) {
+        Map<String, Double> similarity = new java.util.HashMap<>();
+        streams.neighbours(itemId).neighbours().forEach(n -> similarity.put(n.itemId(), n.score()));
+        similarity.put(itemId, 1.0);
+        TopK top = new TopK(count);
+        streams.forEachLocalHistory((key, history) -> {
+            boolean customer = VisitorKey.isCustomer(key);
+            if (!customer && !includeAnonymous || history.purchased().contains(itemId)) {
+                return;
+            }
+            double score = 0;
+            double strongest = 0;
+            String because = null;
+            List<VisitorHistory.RecentItem> recent = history.recent();
+            for (int position = 0; position < recent.size(); position++) {
+                Double sim = similarity.get(recent.get(position).itemId());
+                if (sim != null) {
+                    double contribution = sim * recent.get(position).weight() / (1 + position);
+                    score += contribution;
+                    if (contribution > strongest) {
+                        strongest = contribution;
+                        because = recent.get(position).itemId();
+                    }
+                }
+            }
+            if (score > 0) {
+                top.offer(new ScoredItem(key, score, because));
+            }
+        });
+        return top.best().stream().map(s -> new AudienceMember(VisitorKey.idOf(s.itemId()), VisitorKey.isCustomer(s.itemId()),
+                s.score(), s.because())).toList();
+    }
+
     /** The most popular items by weighted count, best first; items the catalogue marks unavailable left out. */
     public List<ScoredItem> popular() {
         long now = System.currentTimeMillis();

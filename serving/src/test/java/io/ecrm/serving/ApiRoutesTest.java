@@ -170,6 +170,11 @@ class ApiRoutesTest {
         CASES.put("GET /v1/items/trending", new Cases(Call.get("/v1/items/trending?window=7d&count=5"), 200,
                 new Failure("a window trending is not kept for", Call.get("/v1/items/trending?window=2h"), 400, "query/window"),
                 new Failure("count 0", Call.get("/v1/items/trending?count=0"), 400, "query/count")));
+        CASES.put("GET /v1/items/{id}/audience", new Cases(Call.get("/v1/items/{id}/audience?count=5&includeAnonymous=true"), 200,
+                new Failure("an item never seen", Call.get("/v1/items/never-seen/audience"), 404, null),
+                new Failure("includeAnonymous neither true nor false", Call.get("/v1/items/{id}/audience?includeAnonymous=yes"), 400,
+                        "query/includeAnonymous"),
+                new Failure("count 0", Call.get("/v1/items/{id}/audience?count=0"), 400, "query/count")));
         CASES.put("GET /v1/items/{id}/similar", new Cases(Call.get("/v1/items/{id}/similar?count=5"), 200,
                 new Failure("an item never seen", Call.get("/v1/items/never-seen/similar"), 404, null),
                 new Failure("count below 1", Call.get("/v1/items/{id}/similar?count=-1"), 400, "query/count"),
@@ -239,7 +244,7 @@ class ApiRoutesTest {
     }
 
     private static List<ApiV1.Route> routes() {
-        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
+        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
     }
 
     private static boolean keyed(ApiV1.Route route) {

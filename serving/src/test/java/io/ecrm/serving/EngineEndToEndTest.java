@@ -299,6 +299,48 @@ class EngineEndToEndTest {
         assertEquals(2, unknownTenant, "a tenant the engine does not serve is a usage error, not a crash");
     }
 
+    private String event(String type, String anonymousId, String customerId, String item) {
+        return String.format("{\"eventId\":\"e%d\",\"type\":\"%s\",\"timestamp\":%d%s%s%s}", sequence++, type,
+                T0 + sequence * 1000L, anonymousId == null ? "" : ",\"anonymousId\":\"" + anonymousId + "\"",
+                customerId == null ? "" : ",\"customerId\":\"" + customerId + "\"",
+                item == null ? "" : ",\"itemId\":\"" + item + "\"");
+    }
+
+    @Test
+    @Order(7)
+    void anAudienceListsTheCustomersWhoLookedAtTheItemOrItsNeighboursButDidNotBuyIt() throws Exception {
+        List<String> events = new ArrayList<>();
+        events.add(event("product_view", "cookie-1", "fan-1", "tent"));          // the item itself
+        events.add(event("product_view", "cookie-2", "fan-2", "sleeping-bag"));  // a neighbour of it
+        events.add(event("product_view", "cookie-3", "buyer-3", "tent"));
+        events.add(event("purchase", "cookie-3", "buyer-3", "tent"));            // has it already
+        events.add(event("product_view", "cookie-4", null, "tent"));             // not known by name
+        assertEquals(202, postEvents(events).status());
+        HttpClientSupport.Response audience = http.await("/v1/items/tent/audience?count=10",
+                r -> r.status() == 200 && r.body().get("members").size() >= 2, PATIENCE);
+        List<String> ids = StreamSupport.stream(audience.body().get("members").spliterator(), false)
+                .map(m -> m.get("id").asText()).toList();
+        assertEquals("fan-1", ids.get(0), "who viewed the item itself comes first: " + ids);
+        assertTrue(ids.contains("fan-2"), ids.toString());
+        assertFalse(ids.contains("buyer-3"), "a buyer of the item is no audience for it: " + ids);
+        assertFalse(ids.contains("cookie-4"), "anonymous visitors only when asked for: " + ids);
+        assertEquals("sleeping-bag", audience.body().at("/members/" + ids.indexOf("fan-2") + "/because").asText());
+        HttpClientSupport.Response withAnonymous = http.get("/v1/items/tent/audience?includeAnonymous=true");
+        assertTrue(withAnonymous.body().toString().contains("\"cookie-4\""), withAnonymous.body().toString());
+
+        // the anonymous browsing of cookie-4 joins customer late-5 when they log in
+        assertEquals(202, postEvents(List.of(event("login", "cookie-4", "late-5", null))).status());
+        HttpClientSupport.Response merged = http.await("/v1/customers/cookie-4",
+                r -> r.status() == 200 && r.body().at("/profile/recentItems").size() == 1
+                        && r.body().at("/profile/customerId").asText().equals("late-5"), PATIENCE);
+        assertEquals("tent", merged.body().at("/profile/recentItems/0/itemId").asText(), "the anonymous view moved in");
+        assertEquals("cookie-4", merged.body().at("/profile/anonymousIds/0").asText());
+
+        HttpClientSupport.Response trending = http.await("/v1/items/trending?window=1h",
+                r -> r.status() == 200 && r.body().get("items").size() > 0, PATIENCE);
+        assertEquals("1h", trending.body().get("window").asText());
+    }
+
     @Test
     @Order(8)
     void aRestartKeepsAllState() throws Exception {

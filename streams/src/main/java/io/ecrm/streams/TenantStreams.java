@@ -265,6 +265,16 @@ public final class TenantStreams implements AutoCloseable {
         });
     }
 
+    /** Calls {@code action} with every visitor key and recommendation history this instance holds. */
+    public void forEachLocalHistory(BiConsumer<String, VisitorHistory> action) {
+        this.<VisitorHistory, Void>read(Stores.VISITOR_HISTORY, store -> {
+            try (KeyValueIterator<String, VisitorHistory> it = store.all()) {
+                it.forEachRemaining(kv -> action.accept(kv.key, kv.value));
+            }
+            return null;
+        });
+    }
+
     /** RocksDB's estimate of the number of profiles this instance holds. */
     public long approximateLocalProfiles() {
         return this.<CustomerProfile, Long>read(Stores.CUSTOMER_PROFILES, ReadOnlyKeyValueStore::approximateNumEntries);

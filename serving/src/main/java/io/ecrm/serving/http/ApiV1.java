@@ -1,5 +1,6 @@
 package io.ecrm.serving.http;
 
+import io.ecrm.serving.http.routes.Audience;
 import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.CustomerSegments;
@@ -28,7 +29,7 @@ import java.util.List;
  */
 public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect collect, Pixel pixel, TrackerScript trackerScript,
                     CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
-                    PopularItems popularItems, TrendingItems trendingItems, Health health, Metrics metrics, OpenApi openApi,
+                    PopularItems popularItems, TrendingItems trendingItems, Audience audience, Health health, Metrics metrics, OpenApi openApi,
                     Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports) {
     /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
     public record Route(HandlerType method, String path, Handler handler) {
@@ -52,6 +53,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", recommendations),
                 new Route(HandlerType.GET, "/v1/items/popular", popularItems),
                 new Route(HandlerType.GET, "/v1/items/trending", trendingItems),
+                new Route(HandlerType.GET, "/v1/items/{id}/audience", audience),
                 new Route(HandlerType.GET, "/v1/items/{id}/similar", similarItems),
                 new Route(HandlerType.GET, "/v1/segments", segments),
                 new Route(HandlerType.PUT, "/v1/segments/{name}", ctx -> segments.put(ctx)),

@@ -5,7 +5,9 @@ import io.ecrm.streams.Stores;
 import io.ecrm.streams.TenantStreams;
 import io.ecrm.streams.serde.StateSerdes;
 import org.apache.kafka.common.serialization.Serializer;
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -47,5 +49,17 @@ public final class KeyOwners {
         }
         HostInfo owner = metadata.activeHost();
         return new HostStoreInfo(owner.host(), owner.port(), owner.equals(self));
+    }
+
+    /** Every other instance of the tenant's application, by its HTTP address; empty when this one is alone. */
+    public List<HostStoreInfo> otherInstances(TenantStreams tenant) {
+        KafkaStreams streams = tenant.kafkaStreams();
+        try {
+            return streams.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo)
+                    .filter(host -> host.port() >= 0 && !host.equals(self)).distinct()
+                    .map(host -> new HostStoreInfo(host.host(), host.port(), false)).toList();
+        } catch (IllegalStateException e) {
+            throw new StateNotReadyException(tenant.topics().tenant().value(), streams.state(), e);
+        }
     }
 }
