@@ -4,7 +4,6 @@ import io.ecrm.serving.Engine;
 import io.ecrm.serving.EngineSettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import sun.misc.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,11 +24,12 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Blocks until Ctrl-C (SIGINT or SIGTERM), then closes the engine cleanly before the JVM exits. */
+    /**
+     * Blocks until Ctrl-C (SIGINT) or SIGTERM, then closes the engine cleanly before the JVM exits.
+     * A process started in the background by a script inherits SIGINT as ignored (as under nohup),
+     * and the JVM keeps it so: stop such a process with SIGTERM.
+     */
     static void awaitShutdown(Engine engine) throws InterruptedException {
-        // A process started in the background by a script inherits SIGINT as ignored, and the JVM
-        // then leaves it ignored; handling it explicitly makes Ctrl-C and `kill -INT` always stop.
-        Signal.handle(new Signal("INT"), signal -> System.exit(130));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("ecrm: stopping");
