@@ -13,6 +13,7 @@ import io.ecrm.streams.profile.CustomerProfile;
 import io.ecrm.schemas.CatalogItem;
 import io.ecrm.streams.items.ActivityWindow;
 import io.ecrm.streams.items.ItemActivity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,12 +84,31 @@ public final class TenantEngine {
 
     /** The item's neighbours, best first; empty when the item is unknown. */
     public Optional<List<ScoredItem>> similar(String itemId, int count) {
+        return similar(itemId, count, null);
+    }
+
+    /**
+     * The item's neighbours, best first, leaving out items the catalogue marks unavailable and,
+     * when {@code category} is given, items not in that category; empty when the item is unknown.
+     */
+    public Optional<List<ScoredItem>> similar(String itemId, int count, String category) {
         ItemNeighbours neighbours = streams.neighbours(itemId);
         if (neighbours.neighbours().isEmpty() && streams.itemCount(itemId) == null) {
             return Optional.empty();
         }
-        List<ScoredItem> all = neighbours.neighbours();
-        return Optional.of(all.subList(0, Math.min(count, all.size())));
+        List<ScoredItem> kept = new ArrayList<>(Math.min(count, neighbours.neighbours().size()));
+        for (ScoredItem neighbour : neighbours.neighbours()) {
+            if (kept.size() == count) {
+                break;
+            }
+            CatalogItem listed = streams.catalogItem(neighbour.itemId());
+            boolean available = listed == null || listed.available();
+            boolean inCategory = category == null || listed != null && category.equals(listed.category());
+            if (available && inCategory) {
+                kept.add(neighbour);
+            }
+        }
+        return Optional.of(kept);
     }
 
     /** One visitor of an audience: their id, whether it is a customer id, their score, and the item that put them there. */

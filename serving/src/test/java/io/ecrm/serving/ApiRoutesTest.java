@@ -178,6 +178,7 @@ class ApiRoutesTest {
         CASES.put("GET /v1/items/{id}/similar", new Cases(Call.get("/v1/items/{id}/similar?count=5"), 200,
                 new Failure("an item never seen", Call.get("/v1/items/never-seen/similar"), 404, null),
                 new Failure("count below 1", Call.get("/v1/items/{id}/similar?count=-1"), 400, "query/count"),
+                new Failure("a control character in the category", Call.get("/v1/items/{id}/similar?category=a%01b"), 400, "query/category"),
                 new Failure("an id over the limit", Call.get("/v1/items/" + LONG_ID + "/similar"), 400, "path/id")));
     }
 

@@ -354,4 +354,17 @@ class EngineEndToEndTest {
                 r -> r.status() == 200, PATIENCE);
         assertEquals(List.of("sleeping-bag"), itemIds(recommended.body()));
     }
+
+    @Test
+    @Order(9)
+    void theCatalogueFiltersSimilarItemsByAvailabilityAndCategory() throws Exception {
+        assertEquals(202, http.post("/v1/catalog", "application/json", """
+                [{"itemId": "stove", "category": "cooking"},
+                 {"itemId": "sleeping-bag", "category": "sleep", "available": false}]""").status());
+        HttpClientSupport.Response similar = http.await("/v1/items/tent/similar?count=5",
+                r -> r.status() == 200 && itemIds(r.body()).equals(List.of("stove")), PATIENCE);
+        assertEquals(List.of("stove"), itemIds(similar.body()), "the sold-out sleeping bag is left out");
+        assertEquals(List.of(), itemIds(http.get("/v1/items/tent/similar?category=sleep").body()));
+        assertEquals(List.of("stove"), itemIds(http.get("/v1/items/tent/similar?category=cooking").body()));
+    }
 }

@@ -65,10 +65,20 @@ public final class RequestParams {
 
     /** {@link #id(Context, String)} on the decoded value: the value itself, or a validation problem naming {@code path/<name>}. */
     public static String id(String id, String name, int max) {
-        ApiProblem.check(!id.isBlank() && id.length() <= max, "path/" + name, "must be 1 to " + max + " characters");
-        ApiProblem.check(id.chars().noneMatch(Character::isISOControl), "path/" + name, "must not contain control characters");
+        return checkedId(id, "path/" + name, max);
+    }
+
+    /** An optional query parameter that holds an id (a category, an item): null when absent, else checked like a path id. */
+    public static String queryId(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null ? null : checkedId(value, "query/" + name, ctx.appData(MAX_ID_LENGTH));
+    }
+
+    private static String checkedId(String id, String pointer, int max) {
+        ApiProblem.check(!id.isBlank() && id.length() <= max, pointer, "must be 1 to " + max + " characters");
+        ApiProblem.check(id.chars().noneMatch(Character::isISOControl), pointer, "must not contain control characters");
         // U+FFFD: the URL held bytes that are not UTF-8, which the decoding replaced
-        ApiProblem.check(id.indexOf('\uFFFD') < 0 && EventDecoder.isWellFormed(id), "path/" + name,
+        ApiProblem.check(id.indexOf('\uFFFD') < 0 && EventDecoder.isWellFormed(id), pointer,
                 "must be UTF-8 text, percent-encoded");
         return id;
     }

@@ -10,9 +10,11 @@ import io.javalin.http.Handler;
 import java.util.List;
 
 /**
- * {@code GET /v1/items/{id}/similar?count=10}: the item's nearest neighbours, best first, scored
- * by log-likelihood similarity of co-occurrence in visitors' recent windows (0 to 1). 404 when
- * the tenant has never seen the item; an item seen alone so far has an empty list.
+ * {@code GET /v1/items/{id}/similar?count=10&category=}: the item's nearest neighbours, best first,
+ * scored by log-likelihood similarity of co-occurrence in visitors' recent windows (0 to 1). Items
+ * the catalogue marks unavailable are left out; {@code category} keeps only neighbours of that
+ * catalogue category. 404 when the tenant has never seen the item; an item seen alone so far has
+ * an empty list.
  */
 public final class SimilarItems implements Handler {
     /** The answer. */
@@ -32,7 +34,8 @@ public final class SimilarItems implements Handler {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         String id = RequestParams.id(ctx, "id");
         int count = RequestParams.count(ctx, 10, maxCount);
-        List<ScoredItem> items = tenant.similar(id, count)
+        String category = RequestParams.queryId(ctx, "category");
+        List<ScoredItem> items = tenant.similar(id, count, category)
                 .orElseThrow(() -> new ApiProblem(ApiProblem.Type.NOT_FOUND, "no events have named item " + id));
         ctx.json(new Answer(id, items));
     }
