@@ -6,7 +6,6 @@ import io.ecrm.ingest.TextFiles;
 import io.ecrm.ingest.datasets.DataSetFormat;
 import io.ecrm.ingest.datasets.DataSetReader;
 import io.ecrm.recommender.RecommenderSettings;
-import io.ecrm.recommender.SessionKnnSettings;
 import io.ecrm.recommender.evaluation.Click;
 import io.ecrm.recommender.evaluation.EcrmMethod;
 import io.ecrm.recommender.evaluation.EvaluationData;
@@ -109,7 +108,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.flush();
 
         List<SessionRecommender> methods = new ArrayList<>();
-        methods.add(new EcrmMethod(RecommenderSettings.DEFAULTS, SessionKnnSettings.DEFAULTS));
+        methods.add(new EcrmMethod(RecommenderSettings.DEFAULTS));
         if (baselines) {
             methods.add(new PopBaseline());
             methods.add(new SPopBaseline());
@@ -138,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<PeerScore> peerScores = new ArrayList<>();
         if (peers != null) {
             out.printf("%npublished lists, scored on their own rows beside ecrm on the same rows (ecrm trained, like them, on the train file as given):%n");
-            SessionRecommender ours = new EcrmMethod(RecommenderSettings.DEFAULTS, SessionKnnSettings.DEFAULTS);
+            SessionRecommender ours = new EcrmMethod(RecommenderSettings.DEFAULTS);
             ours.train(prepared.peerTrain());
             out.printf("%-10s %6s %7s %7s | %9s %9s%n", "peer", "rows", "HR@20", "MRR@20", "ecrm HR@20", "ecrm MRR@20");
             try (Stream<Path> files = Files.list(peers)) {
