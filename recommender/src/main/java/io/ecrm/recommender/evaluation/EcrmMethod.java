@@ -18,12 +18,19 @@ import java.util.List;
  * {@link Recommender} with the prefix as the visitor's current session, seen items allowed.
  */
 public final class EcrmMethod implements SessionRecommender {
+    private final String name;
     private final RecommenderSettings settings;
     private final Recommender recommender;
     private final InMemoryModel model;
     private final RecommenderSources sources;
 
     public EcrmMethod(RecommenderSettings settings) {
+        this(settings, "ecrm");
+    }
+
+    /** @param name the name printed in result tables */
+    public EcrmMethod(RecommenderSettings settings, String name) {
+        this.name = name;
         this.settings = settings;
         this.recommender = new Recommender(settings);
         this.model = new InMemoryModel(settings);
@@ -32,7 +39,7 @@ public final class EcrmMethod implements SessionRecommender {
 
     @Override
     public String name() {
-        return "ecrm";
+        return name;
     }
 
     public RecommenderSettings settings() {
