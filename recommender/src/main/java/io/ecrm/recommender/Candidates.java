@@ -5,40 +5,47 @@ import java.util.Arrays;
 /**
  * The per-query table of candidate items: for each item and blended source, the summed score and
  * the single strongest contribution (its recent item and similarity, for the explanation). Open
- * addressing on the item id, arrays per source: a query touches a few hundred items and this keeps
- * it free of boxed maps.
+ * addressing on the item id, arrays per source, kept per thread and emptied by {@link #reset} in
+ * time proportional to the last query's candidates: a query touches a few hundred items, and this
+ * keeps it free of boxed maps and of large allocations.
  */
 final class Candidates {
     static final Source[] BLENDED = {Source.SESSION_NEIGHBOURS, Source.SESSION_REPEAT, Source.FOLLOWS, Source.SIMILAR_ITEMS};
+    private static final int SOURCES = BLENDED.length;
 
-    private String[] table;
-    private int[] slotOf;
-    private String[] items;
-    private double[][] score;
-    private double[][] strongest;
-    private String[][] because;
-    private double[][] similarity;
+    private String[] table = new String[512];
+    private int[] slotOf = new int[512];
+    private int[] cellOf = new int[256];
+    private String[] items = new String[256];
+    // per slot, SOURCES consecutive values
+    private double[] score = new double[256 * SOURCES];
+    private double[] strongest = new double[256 * SOURCES];
+    private String[] because = new String[256 * SOURCES];
+    private double[] similarity = new double[256 * SOURCES];
     private int size;
 
-    Candidates(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
-        table = new String[capacity];
-        slotOf = new int[capacity];
-        items = new String[capacity / 2];
-        score = new double[BLENDED.length][capacity / 2];
-        strongest = new double[BLENDED.length][capacity / 2];
-        because = new String[BLENDED.length][capacity / 2];
-        similarity = new double[BLENDED.length][capacity / 2];
+    /** Empties the table for the next query. */
+    void reset() {
+        for (int slot = 0; slot < size; slot++) {
+            table[cellOf[slot]] = null;
+            items[slot] = null;
+        }
+        int used = size * SOURCES;
+        Arrays.fill(score, 0, used, 0.0);
+        Arrays.fill(strongest, 0, used, 0.0);
+        Arrays.fill(because, 0, used, null);
+        Arrays.fill(similarity, 0, used, 0.0);
+        size = 0;
     }
 
     /** Adds {@code amount} to the item's score from source {@code s} (an index into {@link #BLENDED}). */
     void add(int s, String itemId, double amount, String becauseItem, double becauseSimilarity) {
-        int slot = slot(itemId);
-        score[s][slot] += amount;
-        if (amount > strongest[s][slot]) {
-            strongest[s][slot] = amount;
-            because[s][slot] = becauseItem;
-            similarity[s][slot] = becauseSimilarity;
+        int at = slot(itemId) * SOURCES + s;
+        score[at] += amount;
+        if (amount > strongest[at]) {
+            strongest[at] = amount;
+            because[at] = becauseItem;
+            similarity[at] = becauseSimilarity;
         }
     }
 
@@ -53,6 +60,7 @@ final class Candidates {
                 }
                 table[i] = itemId;
                 slotOf[i] = size;
+                cellOf[size] = i;
                 items[size] = itemId;
                 return size++;
             }
@@ -63,17 +71,16 @@ final class Candidates {
     }
 
     private void grow() {
-        int capacity = table.length * 2;
-        table = new String[capacity];
-        slotOf = new int[capacity];
-        items = Arrays.copyOf(items, capacity / 2);
-        for (int s = 0; s < BLENDED.length; s++) {
-            score[s] = Arrays.copyOf(score[s], capacity / 2);
-            strongest[s] = Arrays.copyOf(strongest[s], capacity / 2);
-            because[s] = Arrays.copyOf(because[s], capacity / 2);
-            similarity[s] = Arrays.copyOf(similarity[s], capacity / 2);
-        }
-        int mask = capacity - 1;
+        int slots = items.length * 2;
+        table = new String[slots * 2];
+        slotOf = new int[slots * 2];
+        cellOf = Arrays.copyOf(cellOf, slots);
+        items = Arrays.copyOf(items, slots);
+        score = Arrays.copyOf(score, slots * SOURCES);
+        strongest = Arrays.copyOf(strongest, slots * SOURCES);
+        because = Arrays.copyOf(because, slots * SOURCES);
+        similarity = Arrays.copyOf(similarity, slots * SOURCES);
+        int mask = table.length - 1;
         for (int slot = 0; slot < size; slot++) {
             int i = mix(items[slot].hashCode()) & mask;
             while (table[i] != null) {
@@ -81,6 +88,7 @@ final class Candidates {
             }
             table[i] = items[slot];
             slotOf[i] = slot;
+            cellOf[slot] = i;
         }
     }
 
@@ -98,22 +106,22 @@ final class Candidates {
     }
 
     double score(int s, int slot) {
-        return score[s][slot];
+        return score[slot * SOURCES + s];
     }
 
     String because(int s, int slot) {
-        return because[s][slot];
+        return because[slot * SOURCES + s];
     }
 
     double similarity(int s, int slot) {
-        return similarity[s][slot];
+        return similarity[slot * SOURCES + s];
     }
 
     /** The best score of source s over all candidates. */
     double max(int s) {
         double max = 0;
-        for (int slot = 0; slot < size; slot++) {
-            max = Math.max(max, score[s][slot]);
+        for (int at = s; at < size * SOURCES; at += SOURCES) {
+            max = Math.max(max, score[at]);
         }
         return max;
     }

@@ -23,6 +23,8 @@ import java.util.function.Function;
  * tenant with any data never answers an empty list.
  */
 public final class Recommender {
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
     private final RecommenderSettings settings;
     private final SessionNeighbours sessionNeighbours;
 
@@ -55,7 +57,9 @@ public final class Recommender {
     public List<Recommendation> recommend(RecommendationQuery query, RecommenderSources sources) {
         RankingSettings ranking = settings.ranking();
         List<String> session = sessionWithScreen(query);
-        Candidates candidates = new Candidates(512);
+        Workspace workspace = WORKSPACE.get();
+        Candidates candidates = workspace.candidates;
+        candidates.reset();
         double[] weights = {ranking.sessionNeighboursWeight(), ranking.repeatWeight(), ranking.followsWeight(),
                 ranking.similarItemsWeight()};
         if (weights[0] > 0 && !session.isEmpty()) {
@@ -88,7 +92,24 @@ public final class Recommender {
                 }
             }
         }
-        return select(query, sources, candidates, weights);
+        return select(query, sources, workspace, weights);
+    }
+
+    /** A query's working arrays, kept per thread so that a query allocates little beyond its answer. */
+    private static final class Workspace {
+        final Candidates candidates = new Candidates();
+        double[] total = new double[256];
+        int[] heap = new int[256];
+        int[] order = new int[256];
+
+        void ensure(int n) {
+            if (total.length < n) {
+                int size = Math.max(n, total.length * 2);
+                total = new double[size];
+                heap = new int[size];
+                order = new int[size];
+            }
+        }
     }
 
     /** The session's clicks, oldest first, with the item on screen as the latest click (unless it already is). */
@@ -129,21 +150,25 @@ public final class Recommender {
         }
     }
 
-    private List<Recommendation> select(RecommendationQuery query, RecommenderSources sources, Candidates candidates,
+    private List<Recommendation> select(RecommendationQuery query, RecommenderSources sources, Workspace workspace,
                                         double[] weights) {
+        Candidates candidates = workspace.candidates;
         int n = candidates.size();
         double[] scale = new double[weights.length];
         for (int s = 0; s < weights.length; s++) {
             double max = weights[s] > 0 ? candidates.max(s) : 0;
             scale[s] = max > 0 ? weights[s] / max : 0;
         }
-        double[] total = new double[n];
+        workspace.ensure(n);
+        double[] total = workspace.total;
         for (int c = 0; c < n; c++) {
+            double sum = 0;
             for (int s = 0; s < scale.length; s++) {
-                total[c] += scale[s] * candidates.score(s, c);
+                sum += scale[s] * candidates.score(s, c);
             }
+            total[c] = sum;
         }
-        RankedSlots ranked = new RankedSlots(total, candidates);
+        RankedSlots ranked = new RankedSlots(total, n, candidates, workspace.heap, workspace.order);
         BusinessRules rules = new BusinessRules(query, sources.catalogue(), settings.ranking().maxPerCategory());
         List<Recommendation> answer = new ArrayList<>(query.count());
         for (BusinessRules.Level level : BusinessRules.Level.values()) {
@@ -220,11 +245,11 @@ public final class Recommender {
         private final int[] order;
         private int popped;
 
-        RankedSlots(double[] total, Candidates candidates) {
+        RankedSlots(double[] total, int n, Candidates candidates, int[] heap, int[] order) {
             this.total = total;
             this.candidates = candidates;
-            int n = total.length;
-            heap = new int[n];
+            this.heap = heap;
+            this.order = order;
             for (int c = 0; c < n; c++) {
                 if (total[c] > 0) {
                     heap[heapSize++] = c;
@@ -233,7 +258,6 @@ public final class Recommender {
             for (int i = heapSize / 2 - 1; i >= 0; i--) {
                 siftDown(i);
             }
-            order = new int[heapSize];
         }
 
         /** The r-th best slot, or -1 past the end. */

@@ -23,6 +23,9 @@ import java.util.List;
  * Items of the current session get votes too: visitors come back to what they just viewed.
  * Candidates come newest first and their age factor only falls, so the scan stops as soon as no
  * older session could still enter the nearest: with one item, after {@code neighbours} sessions.
+ * A neighbour's items further than {@link #horizon} clicks from its match, whose votes would be
+ * below a thousandth of its nearest item's, are left out. The working arrays are kept per thread,
+ * so a query allocates next to nothing.
  */
 public final class SessionNeighbours {
     /** Receives one item's votes. */
@@ -42,6 +45,9 @@ public final class SessionNeighbours {
     private final double[] positionWeight;
     private final double[] itemWeight;
     private final double[] matchWeight;
+    private final int horizon;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     public SessionNeighbours(SessionKnnSettings settings) {
         this.settings = settings;
@@ -49,6 +55,12 @@ public final class SessionNeighbours {
         this.positionWeight = decays(distances, settings.positionDecay());
         this.itemWeight = decays(distances, settings.neighbourItemDecay());
         this.matchWeight = settings.matchDecay() > 0 ? decays(distances, settings.matchDecay()) : null;
+        this.horizon = horizon(settings.neighbourItemDecay());
+    }
+
+    /** The distance past which exp(-d / decay) falls below 1/1000. */
+    static int horizon(double decay) {
+        return (int) Math.ceil(decay * Math.log(1000));
     }
 
     private static double[] decays(int n, double decay) {
@@ -73,24 +85,82 @@ public final class SessionNeighbours {
         if (n == 0) {
             return;
         }
+        Scratch scratch = SCRATCH.get();
+        scratch.reset(n, settings);
         // the current session: item key -> slot q, with its weight and last position (0-based)
-        IntSlots query = new IntSlots(n);
-        double[] weight = new double[n];
-        int[] lastPosition = new int[n];
+        IntSlots query = scratch.query;
         for (int p = 0; p < n; p++) {
             int key = index.itemKey(sessionItems.get(p));
             if (key >= 0) {
                 int q = query.add(key);
-                weight[q] = decay(positionWeight, n - 1 - p, settings.positionDecay());
-                lastPosition[q] = p;
+                scratch.weight[q] = decay(positionWeight, n - 1 - p, settings.positionDecay());
+                scratch.lastPosition[q] = p;
             }
         }
         if (query.size() == 0) {
             return;
         }
         int excluded = currentSessionId == null ? -1 : index.sessionKey(currentSessionId);
-        Nearest nearest = nearest(query, weight, lastPosition, index, excluded);
-        tally(nearest, query, lastPosition, n, index, votes);
+        nearest(scratch, index, excluded);
+        tally(scratch, n, index, votes);
+    }
+
+    /** A query's working arrays, kept per thread and sized to the largest query so far. */
+    private static final class Scratch {
+        final IntSlots query = new IntSlots(16);
+        final IntSlots taken = new IntSlots(16);
+        final IntSlots voted = new IntSlots(16);
+        double[] weight = new double[0];
+        int[] lastPosition = new int[0];
+        int[] sharedAt = new int[0];
+        int[] latest = new int[0];
+        SessionIndex.Postings[] lists = new SessionIndex.Postings[0];
+        int[] cursor = new int[0];
+        long[] head = new long[0];
+        Nearest nearest = new Nearest(0);
+        double[] total = new double[0];
+        double[] inNeighbour = new double[0];
+        int[] neighbourOf = new int[0];
+        double[] strongest = new double[0];
+        int[] because = new int[0];
+        double[] becauseSimilarity = new double[0];
+
+        void reset(int n, SessionKnnSettings settings) {
+            query.reset(n);
+            taken.reset(settings.sampleSize());
+            if (weight.length < n) {
+                weight = new double[n];
+                lastPosition = new int[n];
+                sharedAt = new int[n];
+                latest = new int[n];
+                lists = new SessionIndex.Postings[n];
+                cursor = new int[n];
+                head = new long[n];
+            }
+            java.util.Arrays.fill(sharedAt, 0, n, 0);
+            java.util.Arrays.fill(cursor, 0, n, 0);
+            if (nearest.session.length != settings.neighbours()) {
+                nearest = new Nearest(settings.neighbours());
+            }
+            nearest.size = 0;
+        }
+
+        /** Room for the votes of {@code clicks} neighbour clicks, emptied. */
+        void resetVotes(int clicks) {
+            voted.reset(clicks);
+            if (total.length < clicks) {
+                total = new double[clicks];
+                inNeighbour = new double[clicks];
+                neighbourOf = new int[clicks];
+                strongest = new double[clicks];
+                because = new int[clicks];
+                becauseSimilarity = new double[clicks];
+            } else {
+                java.util.Arrays.fill(total, 0, clicks, 0.0);
+                java.util.Arrays.fill(neighbourOf, 0, clicks, 0);
+                java.util.Arrays.fill(strongest, 0, clicks, 0.0);
+            }
+        }
     }
 
     /** The k most similar of the candidate sessions, kept in a min-heap (weakest at the root). */
@@ -171,17 +241,19 @@ public final class SessionNeighbours {
     }
 
     /**
-     * Reads the candidates newest first (a k-way merge of the query items' lists by click time),
-     * each session once, up to {@code sampleSize}, and keeps the k most similar.
+     * Reads the candidates newest first (a k-way merge by click time of the lists of the session's
+     * latest items), each session once, up to {@code sampleSize}, and keeps the k most similar.
      */
-    private Nearest nearest(IntSlots query, double[] weight, int[] lastPosition, SessionIndex index, int excluded) {
-        // candidates come through the latest distinct items only: one that shares none of them has a
-        // similarity of at most exp(-latestItems / positionDecay), too little to count
+    private void nearest(Scratch scratch, SessionIndex index, int excluded) {
+        IntSlots query = scratch.query;
+        double[] weight = scratch.weight;
+        // candidates come through the latest distinct items only: a session sharing none of them
+        // would have a similarity below exp(-latestItems / positionDecay), too little to count
         int m = Math.min(query.size(), settings.latestItems());
-        int[] latest = latest(query, lastPosition, m);
-        SessionIndex.Postings[] lists = new SessionIndex.Postings[m];
-        int[] cursor = new int[m];
-        long[] head = new long[m]; // click time of each list's next posting, MIN_VALUE when it is exhausted
+        int[] latest = latest(query, scratch.lastPosition, m, scratch.latest);
+        SessionIndex.Postings[] lists = scratch.lists;
+        int[] cursor = scratch.cursor;
+        long[] head = scratch.head; // click time of each list's next posting, MIN_VALUE once exhausted
         double bound = 0; // the similarity of a session sharing every query item
         for (int q = 0; q < query.size(); q++) {
             bound += weight[q];
@@ -191,9 +263,9 @@ public final class SessionNeighbours {
             head[l] = lists[l].size() > 0 ? lists[l].clickMillis(0) : Long.MIN_VALUE;
         }
         int sample = settings.sampleSize();
-        Nearest nearest = new Nearest(settings.neighbours());
-        IntSlots taken = new IntSlots(sample);
-        int[] sharedAt = new int[query.size()];
+        Nearest nearest = scratch.nearest;
+        IntSlots taken = scratch.taken;
+        int[] sharedAt = scratch.sharedAt;
         double now = index.newestClickMillis();
         long ageMillis = settings.sessionAgeMillis();
         while (taken.size() < sample) {
@@ -228,7 +300,89 @@ public final class SessionNeighbours {
             }
             nearest.offer(session, overlap * age, rank);
         }
-        return nearest;
+    }
+
+    /** The slots of the {@code m} query items clicked last, latest first. */
+    private static int[] latest(IntSlots query, int[] lastPosition, int m, int[] latest) {
+        int taken = 0;
+        int before = Integer.MAX_VALUE; // each round takes the latest item clicked before the previous one
+        while (taken < m) {
+            int best = -1;
+            for (int q = 0; q < query.size(); q++) {
+                if (lastPosition[q] < before && (best < 0 || lastPosition[q] > lastPosition[best])) {
+                    best = q;
+                }
+            }
+            latest[taken++] = best;
+            before = lastPosition[best];
+        }
+        return latest;
+    }
+
+    private void tally(Scratch scratch, int n, SessionIndex index, Votes votes) {
+        Nearest nearest = scratch.nearest;
+        IntSlots query = scratch.query;
+        int clicks = 0;
+        for (int h = 0; h < nearest.size; h++) {
+            clicks += Math.min(index.items(nearest.session[h]).length, 2 * horizon + 1);
+        }
+        scratch.resetVotes(Math.max(1, clicks));
+        IntSlots voted = scratch.voted;
+        double[] total = scratch.total;
+        double[] inNeighbour = scratch.inNeighbour; // the item's best vote from the neighbour being tallied
+        int[] neighbourOf = scratch.neighbourOf;
+        double[] strongest = scratch.strongest;
+        int[] because = scratch.because;
+        double[] becauseSimilarity = scratch.becauseSimilarity;
+        for (int h = 0; h < nearest.size; h++) {
+            int[] items = index.items(nearest.session[h]);
+            double similarity = nearest.similarity[h];
+            int match = -1;
+            int matchQuery = -1;
+            int latestShared = -1;
+            for (int p = items.length - 1; p >= 0; p--) {
+                int q = query.get(items[p]);
+                if (q >= 0) {
+                    if (match < 0) {
+                        match = p;
+                        matchQuery = q;
+                    }
+                    latestShared = Math.max(latestShared, scratch.lastPosition[q]);
+                }
+            }
+            double base = similarity;
+            if (matchWeight != null) {
+                base *= decay(matchWeight, n - 1 - latestShared, settings.matchDecay());
+            }
+            int from = Math.max(0, match - horizon);
+            int to = Math.min(items.length - 1, match + horizon);
+            for (int p = from; p <= to; p++) {
+                double vote = base * decay(itemWeight, Math.abs(p - match), settings.neighbourItemDecay());
+                int v = voted.add(items[p]);
+                if (neighbourOf[v] != h + 1) {
+                    neighbourOf[v] = h + 1;
+                    inNeighbour[v] = vote;
+                    total[v] += vote;
+                } else if (vote > inNeighbour[v]) { // an item votes once per neighbour, from its nearest click
+                    total[v] += vote - inNeighbour[v];
+                    inNeighbour[v] = vote;
+                }
+                if (inNeighbour[v] > strongest[v]) {
+                    strongest[v] = inNeighbour[v];
+                    because[v] = query.key(matchQuery);
+                    becauseSimilarity[v] = similarity;
+                }
+            }
+        }
+        int size = voted.size();
+        double threshold = size > settings.maxVotes() ? nthLargest(total, size, settings.maxVotes()) : 0;
+        int emitted = 0;
+        for (int v = 0; v < size && emitted < settings.maxVotes(); v++) {
+            if (total[v] >= threshold) {
+                votes.vote(index.itemId(voted.key(v)), total[v], index.itemId(because[v]), becauseSimilarity[v]);
+                emitted++;
+            }
+        }
     }
 
     /** The k-th largest of values[0..n) (k >= 1), by quickselect on a copy. */
@@ -265,83 +419,5 @@ public final class SessionNeighbours {
             }
         }
         return a[target];
-    }
-
-    /** The slots of the {@code m} query items clicked last, latest first. */
-    private static int[] latest(IntSlots query, int[] lastPosition, int m) {
-        int[] latest = new int[m];
-        int taken = 0;
-        int after = Integer.MAX_VALUE; // each round takes the latest item clicked before the previous one
-        while (taken < m) {
-            int best = -1;
-            for (int q = 0; q < query.size(); q++) {
-                if (lastPosition[q] < after && (best < 0 || lastPosition[q] > lastPosition[best])) {
-                    best = q;
-                }
-            }
-            latest[taken++] = best;
-            after = lastPosition[best];
-        }
-        return latest;
-    }
-
-    private void tally(Nearest nearest, IntSlots query, int[] lastPosition, int n, SessionIndex index, Votes votes) {
-        int clicks = 0;
-        for (int h = 0; h < nearest.size; h++) {
-            clicks += index.items(nearest.session[h]).length;
-        }
-        IntSlots voted = new IntSlots(Math.max(1, clicks));
-        double[] total = new double[clicks];
-        double[] inNeighbour = new double[clicks]; // the item's best vote from the neighbour being tallied
-        int[] neighbourOf = new int[clicks];
-        double[] strongest = new double[clicks];
-        int[] because = new int[clicks];
-        double[] becauseSimilarity = new double[clicks];
-        for (int h = 0; h < nearest.size; h++) {
-            int[] items = index.items(nearest.session[h]);
-            double similarity = nearest.similarity[h];
-            int match = -1;
-            int matchQuery = -1;
-            int latestShared = -1;
-            for (int p = items.length - 1; p >= 0; p--) {
-                int q = query.get(items[p]);
-                if (q >= 0) {
-                    if (match < 0) {
-                        match = p;
-                        matchQuery = q;
-                    }
-                    latestShared = Math.max(latestShared, lastPosition[q]);
-                }
-            }
-            double base = similarity;
-            if (matchWeight != null) {
-                base *= decay(matchWeight, n - 1 - latestShared, settings.matchDecay());
-            }
-            for (int p = 0; p < items.length; p++) {
-                double vote = base * decay(itemWeight, Math.abs(p - match), settings.neighbourItemDecay());
-                int v = voted.add(items[p]);
-                if (neighbourOf[v] != h + 1) {
-                    neighbourOf[v] = h + 1;
-                    inNeighbour[v] = vote;
-                    total[v] += vote;
-                } else if (vote > inNeighbour[v]) { // an item votes once per neighbour, from its nearest click
-                    total[v] += vote - inNeighbour[v];
-                    inNeighbour[v] = vote;
-                }
-                if (inNeighbour[v] > strongest[v]) {
-                    strongest[v] = inNeighbour[v];
-                    because[v] = query.key(matchQuery);
-                    becauseSimilarity[v] = similarity;
-                }
-            }
-        }
-        double threshold = voted.size() > settings.maxVotes() ? nthLargest(total, voted.size(), settings.maxVotes()) : 0;
-        int emitted = 0;
-        for (int v = 0; v < voted.size() && emitted < settings.maxVotes(); v++) {
-            if (total[v] >= threshold) {
-                votes.vote(index.itemId(voted.key(v)), total[v], index.itemId(because[v]), becauseSimilarity[v]);
-                emitted++;
-            }
-        }
     }
 }
