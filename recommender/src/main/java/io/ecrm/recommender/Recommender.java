@@ -17,7 +17,8 @@ import java.util.function.Function;
  * </ul>
  * The item-to-item sources read the visitor's recent items newest first, the session's before the
  * history's: the item at position p (0 = newest) counts 1 / (1 + p), times
- * {@link RankingSettings#profileWeight} for history items. Each source's scores are divided by its
+ * {@link RankingSettings#profileWeight} for history items, and its list is read to the same
+ * share of its length (the first {@code maxNeighboursPerItem / (1 + p)} entries). Each source's scores are divided by its
  * best in the query and weighted ({@link RankingSettings}); the sum ranks the candidates. Then the
  * {@link BusinessRules} apply, and trending, then popular items fill what is missing, so that a
  * tenant with any data never answers an empty list.
@@ -80,15 +81,12 @@ public final class Recommender {
             for (int a = 0; a < anchors.size(); a++) {
                 String anchor = anchors.get(a);
                 double weight = anchorWeights.get(a);
+                int depth = settings.maxNeighboursPerItem() / (1 + a); // a list is read as deep as its item weighs
                 if (weights[2] > 0) {
-                    for (ScoredItem next : sources.follows().of(anchor).neighbours()) {
-                        candidates.add(2, next.itemId(), weight * next.score(), anchor, next.score());
-                    }
+                    addList(candidates, 2, sources.follows().of(anchor).neighbours(), depth, anchor, weight);
                 }
                 if (weights[3] > 0) {
-                    for (ScoredItem similar : sources.similar().of(anchor).neighbours()) {
-                        candidates.add(3, similar.itemId(), weight * similar.score(), anchor, similar.score());
-                    }
+                    addList(candidates, 3, sources.similar().of(anchor).neighbours(), depth, anchor, weight);
                 }
             }
         }
@@ -109,6 +107,14 @@ public final class Recommender {
                 heap = new int[size];
                 order = new int[size];
             }
+        }
+    }
+
+    private static void addList(Candidates candidates, int source, List<ScoredItem> list, int depth, String anchor,
+                                double weight) {
+        for (int i = 0, n = Math.min(depth, list.size()); i < n; i++) {
+            ScoredItem item = list.get(i);
+            candidates.add(source, item.itemId(), weight * item.score(), anchor, item.score());
         }
     }
 

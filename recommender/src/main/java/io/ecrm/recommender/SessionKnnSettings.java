@@ -37,7 +37,7 @@ public record SessionKnnSettings(
         int maxClicksPerSession) {
 
     public static final SessionKnnSettings DEFAULTS = new SessionKnnSettings(
-            1_000, 10, 100, 100, 1.02, 2.05, 1.02, 5 * 86_400_000L, 1_000_000, 1_000, 100);
+            1_000, 5, 100, 100, 1.02, 2.05, 1.02, 5 * 86_400_000L, 1_000_000, 1_000, 100);
 
     public SessionKnnSettings {
         if (sampleSize < 1 || latestItems < 1 || neighbours < 1 || maxVotes < 1 || maxSessions < 1 || maxSessionsPerItem < 1 || maxClicksPerSession < 1) {
