@@ -37,7 +37,7 @@ public final class GridSearch {
     private GridSearch() {
     }
 
-    /** The knobs the search tries: source weights, session-kNN decays and size, the similarity measure. */
+    /** The knobs the search tries: session-kNN decays and size, the similarity measure, the source weights. */
     public static List<Dimension> dimensions() {
         return List.of(
                 knn("positionDecay", new double[] {0.5, 2.0}, SessionKnnSettings::withPositionDecay),
@@ -46,12 +46,12 @@ public final class GridSearch {
                 new Dimension("neighbours", List.of(
                         new Choice("neighbours=50", s -> s.withSessionKnn(s.sessionKnn().withNeighbours(50))),
                         new Choice("neighbours=200", s -> s.withSessionKnn(s.sessionKnn().withNeighbours(200))))),
+                new Dimension("similarity", List.of( // before the weights: with similar items weighing 0 it would not count
+                        new Choice("similarity=COSINE", s -> s.withSimilarity(Similarity.COSINE)),
+                        new Choice("similarity=JACCARD", s -> s.withSimilarity(Similarity.JACCARD)))),
                 weight("repeatWeight", new double[] {0.0, 0.5}, 1),
                 weight("followsWeight", new double[] {0.0, 0.25}, 2),
-                weight("similarItemsWeight", new double[] {0.0, 0.25}, 3),
-                new Dimension("similarity", List.of(
-                        new Choice("similarity=COSINE", s -> s.withSimilarity(Similarity.COSINE)),
-                        new Choice("similarity=JACCARD", s -> s.withSimilarity(Similarity.JACCARD)))));
+                weight("similarItemsWeight", new double[] {0.0, 0.25}, 3));
     }
 
     private interface KnnSetter {
