@@ -184,7 +184,10 @@ public final class Recommender {
                     break;
                 }
                 if (rules.take(candidates.item(c), level)) {
-                    answer.add(recommendation(query, candidates, c, total[c], scale));
+                    // an item let in by a relaxed rule ranks after the fill, and scores so
+                    double score = level == BusinessRules.Level.ALL || answer.isEmpty() ? total[c]
+                            : Math.min(total[c], answer.get(answer.size() - 1).score() * 0.5);
+                    answer.add(recommendation(query, candidates, c, score, scale));
                 }
             }
             fill(answer, query, sources.popularity().trending(), Source.TRENDING, rules, level);
@@ -196,7 +199,7 @@ public final class Recommender {
         return answer;
     }
 
-    private static Recommendation recommendation(RecommendationQuery query, Candidates candidates, int c, double total,
+    private static Recommendation recommendation(RecommendationQuery query, Candidates candidates, int c, double score,
                                                  double[] scale) {
         int strongest = -1;
         double best = 0;
@@ -217,7 +220,7 @@ public final class Recommender {
         if (query.explain()) {
             explanation.sort((a, b) -> Double.compare(b.score(), a.score()));
         }
-        return new Recommendation(candidates.item(c), total, strongest < 0 ? null : candidates.because(strongest, c),
+        return new Recommendation(candidates.item(c), score, strongest < 0 ? null : candidates.because(strongest, c),
                 explanation);
     }
 

@@ -135,6 +135,14 @@ class RecommenderTest {
                 RecommendationQuery.builder().session(List.of("b", "a")).count(4).build(), sources(SessionIndex.EMPTY));
         // x and y are both shoes: y waits; f and z are hats: z waits; a and b have no category
         assertEquals(List.of("x", "a", "f", "b"), ids(answer));
+        List<Recommendation> longer = new Recommender(capped).recommend(
+                RecommendationQuery.builder().session(List.of("b", "a")).count(9).build(), sources(SessionIndex.EMPTY));
+        // then the fill (t1, p2, p1; x is in), and only then the items the cap held back, scored below the fill
+        assertEquals(List.of("x", "a", "f", "b", "t1", "p2", "p1", "y", "z"), ids(longer));
+        for (int i = 1; i < longer.size(); i++) {
+            assertTrue(longer.get(i).score() <= longer.get(i - 1).score(), "scores never rise: " + longer);
+        }
+        assertTrue(longer.get(7).score() < longer.get(6).score());
     }
 
     @Test
