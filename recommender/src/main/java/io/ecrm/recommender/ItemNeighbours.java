@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * An item's scored neighbour list, best first: what the recommender reads at query time. Built
- * from the item's co-occurrence counts, the counts of its co-items and the tenant's total.
+ * An item's scored neighbour list, best first: what the recommender reads at query time. The same
+ * record holds both item-to-item lists: similar items ({@link #score}, from co-occurrence counts)
+ * and the items that follow it ({@link #follows}, from the sequential counts).
  */
 public record ItemNeighbours(List<ScoredItem> neighbours) {
     public static final ItemNeighbours NONE = new ItemNeighbours(List.of());
@@ -15,30 +16,52 @@ public record ItemNeighbours(List<ScoredItem> neighbours) {
         neighbours = List.copyOf(neighbours);
     }
 
+    /** {@link #score(ItemCooccurrence, ToDoubleFunction, double, int, Similarity)} by {@link Similarity#LLR}. */
+    public static ItemNeighbours score(ItemCooccurrence item, ToDoubleFunction<String> weightOf, double total,
+                                      int maxNeighbours) {
+        return score(item, weightOf, total, maxNeighbours, Similarity.LLR);
+    }
+
     /**
-     * Scores every co-item j of item i by the LLR similarity of the table
-     * [k11 = co(i,j), k12 = n(i) - k11, k21 = n(j) - k11, k22 = total - n(i) - n(j) + k11],
-     * clamping cells at 0 (weighted pair counts can exceed weighted item counts), and keeps the
-     * {@code maxNeighbours} best.
+     * Scores every co-item j of item i by the similarity of [k11 = co(i,j), ni = n(i), nj = n(j)],
+     * where nj is at least k11 (weighted pair counts can run ahead of a co-item's published
+     * count), and keeps the {@code maxNeighbours} best with a positive score.
      *
      * @param weightOf the weighted count of a co-item; 0 when not known yet
      * @param total    the weighted count of all items of the tenant
      */
     public static ItemNeighbours score(ItemCooccurrence item, ToDoubleFunction<String> weightOf, double total,
-                                       int maxNeighbours) {
+                                      int maxNeighbours, Similarity similarity) {
         TopK top = new TopK(maxNeighbours);
         double ni = item.weight();
         for (Map.Entry<String, Double> co : item.coWeights().entrySet()) {
             double k11 = co.getValue();
             double nj = Math.max(weightOf.applyAsDouble(co.getKey()), k11);
-            double k12 = Math.max(0.0, ni - k11);
-            double k21 = Math.max(0.0, nj - k11);
-            double k22 = Math.max(0.0, Math.max(total, ni + nj) - ni - nj + k11);
-            double similarity = LogLikelihood.similarity(LogLikelihood.ratio(k11, k12, k21, k22));
-            if (similarity > 0.0) {
-                top.offer(new ScoredItem(co.getKey(), similarity));
+            double score = similarity.score(k11, ni, nj, total);
+            if (score > 0.0) {
+                top.offer(new ScoredItem(co.getKey(), score));
             }
         }
+        return new ItemNeighbours(top.best());
+    }
+
+    /**
+     * The items that followed item i, scored by their share of what followed it:
+     * share(j) = follow(i, j) / sum over k of follow(i, k), where {@code item} holds i's follow
+     * counts (its weight being that sum, see {@link VisitorHistory.Observed#follows}). Keeps the
+     * {@code maxFollowers} largest shares.
+     */
+    public static ItemNeighbours follows(ItemCooccurrence item, int maxFollowers) {
+        TopK top = new TopK(maxFollowers);
+        double sum = item.weight();
+        if (sum <= 0.0) {
+            return NONE;
+        }
+        item.coWeights().forEach((next, weight) -> {
+            if (weight > 0.0) {
+                top.offer(new ScoredItem(next, Math.min(1.0, weight / sum)));
+            }
+        });
         return new ItemNeighbours(top.best());
     }
 }

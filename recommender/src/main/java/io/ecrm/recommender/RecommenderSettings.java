@@ -1,18 +1,23 @@
 package io.ecrm.recommender;
 
 /**
- * Every tuning knob of the item-similarity recommender, with its default in {@link #DEFAULTS}.
+ * Every tuning knob of the recommender, with its default in {@link #DEFAULTS}: the counts kept per
+ * visitor and item, the similarity measure, the session-kNN source and the ranking.
  *
  * @param recentItemsPerVisitor how many distinct recent items a visitor's history keeps
  * @param purchasedItemsPerVisitor how many bought items a visitor's history keeps, to exclude them
- * @param cooccurrenceWindow each new item event pairs with this many of the visitor's most recent items
+ * @param cooccurrenceWindow each new item event pairs with this many of the visitor's most recent items (for
+ *                           similar items, and for follows: the sequential rules' published 10 steps)
  * @param cooccurrenceWindowMillis ... and only with those seen at most this long before it
- * @param maxCandidatesPerItem co-occurrence counts kept per item; the weakest are pruned past this
- * @param maxNeighboursPerItem neighbours kept in an item's scored neighbour list
- * @param queryItems how many of a visitor's most recent items a recommendation query blends
+ * @param maxCandidatesPerItem co-occurrence (and follow) counts kept per item; the weakest are pruned past this
+ * @param maxNeighboursPerItem neighbours kept in an item's scored similar-items and follows lists
+ * @param queryItems how many of a visitor's most recent items the item-to-item sources read
  * @param viewWeight weight of a product view in co-occurrence and popularity counts
  * @param cartWeight weight of an add-to-cart
  * @param purchaseWeight weight of a purchase
+ * @param similarity the item-to-item similarity measure of similar-items lists
+ * @param sessionKnn the session-kNN source and its index
+ * @param ranking how the sources are blended and filtered
  */
 public record RecommenderSettings(
         int recentItemsPerVisitor,
@@ -24,10 +29,14 @@ public record RecommenderSettings(
         int queryItems,
         double viewWeight,
         double cartWeight,
-        double purchaseWeight) {
+        double purchaseWeight,
+        Similarity similarity,
+        SessionKnnSettings sessionKnn,
+        RankingSettings ranking) {
 
     public static final RecommenderSettings DEFAULTS = new RecommenderSettings(
-            20, 50, 10, 30 * 60 * 1000L, 500, 50, 10, 1.0, 3.0, 5.0);
+            20, 50, 10, 30 * 60 * 1000L, 500, 50, 10, 1.0, 3.0, 5.0,
+            Similarity.LLR, SessionKnnSettings.DEFAULTS, RankingSettings.DEFAULTS);
 
     public RecommenderSettings {
         positive("recentItemsPerVisitor", recentItemsPerVisitor);
@@ -40,12 +49,42 @@ public record RecommenderSettings(
         if (!(viewWeight > 0 && cartWeight > 0 && purchaseWeight > 0)) {
             throw new IllegalArgumentException("event weights must be positive");
         }
+        if (similarity == null || sessionKnn == null || ranking == null) {
+            throw new IllegalArgumentException("similarity, sessionKnn and ranking must be given");
+        }
+    }
+
+    /** The counting knobs alone; the similarity, session-kNN and ranking knobs take their defaults. */
+    public RecommenderSettings(int recentItemsPerVisitor, int purchasedItemsPerVisitor, int cooccurrenceWindow,
+                               long cooccurrenceWindowMillis, int maxCandidatesPerItem, int maxNeighboursPerItem,
+                               int queryItems, double viewWeight, double cartWeight, double purchaseWeight) {
+        this(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow, cooccurrenceWindowMillis,
+                maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight, purchaseWeight,
+                Similarity.LLR, SessionKnnSettings.DEFAULTS, RankingSettings.DEFAULTS);
     }
 
     private static void positive(String name, long value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
+    }
+
+    public RecommenderSettings withSimilarity(Similarity value) {
+        return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow,
+                cooccurrenceWindowMillis, maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight,
+                purchaseWeight, value, sessionKnn, ranking);
+    }
+
+    public RecommenderSettings withSessionKnn(SessionKnnSettings value) {
+        return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow,
+                cooccurrenceWindowMillis, maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight,
+                purchaseWeight, similarity, value, ranking);
+    }
+
+    public RecommenderSettings withRanking(RankingSettings value) {
+        return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow,
+                cooccurrenceWindowMillis, maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight,
+                purchaseWeight, similarity, sessionKnn, value);
     }
 
     /** The weight an event of this kind adds to counts; 0 for kinds that say nothing about interest. */

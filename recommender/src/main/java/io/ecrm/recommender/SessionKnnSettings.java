@@ -1,35 +1,77 @@
 package io.ecrm.recommender;
 
 /**
- * Knobs of the session-aware blend, with defaults in {@link #DEFAULTS}. The defaults are the
- * published V-SKNN choices (1,000 candidate sessions, 100 neighbours) and equal weights for the
- * normalised signals, not values fitted to one data set.
+ * Knobs of the session-kNN source ({@link SessionNeighbours}) and of the index it reads, with
+ * defaults in {@link #DEFAULTS}. The sizes are V-SKNN's published choices (1,000 most recent
+ * candidate sessions, 100 neighbours; Ludewig and Jannach 2018); the four decays are the default
+ * values of V-STAN's published implementation (session-rec; Ludewig et al. 2021, after STAN, Garg
+ * et al. 2019), not values fitted to one data set. {@code latestItems} and {@code maxVotes} bound
+ * the work of a query; on validation splits of yoochoose-100k they leave HR@20 and MRR@20 unchanged.
  *
- * @param sampleSize          most recent past sessions sharing an item that are compared with the current one
- * @param neighbours          most similar of them that vote
- * @param beforeMatchWeight   vote weight of a neighbour's items clicked before its shared item, relative to after
- * @param repeatWeight        weight of the current session's own items (recency-weighted), relative to the votes
- * @param itemNeighbourWeight weight of the item-to-item neighbours of recent items, relative to the votes
- * @param maxSessions         past sessions the index keeps
- * @param maxSessionsPerItem  past sessions the index keeps per item
+ * @param sampleSize           most recent past sessions sharing an item with the current one that are compared with it
+ * @param latestItems          candidates are looked up through this many of the session's latest distinct items (an
+ *                             older item weighs less than exp(-latestItems / positionDecay): it still counts in the
+ *                             similarity, but a session sharing only such items would not)
+ * @param neighbours           most similar of them that vote
+ * @param maxVotes             the source offers at most this many items, the most voted
+ * @param positionDecay        lambda_spw: a current-session click k clicks before the last weighs exp(-k / positionDecay)
+ * @param neighbourItemDecay   lambda_inh: a neighbour's item d clicks away from its last shared item votes with exp(-d / neighbourItemDecay)
+ * @param matchDecay           lambda_ipw: a neighbour whose most recent shared item is k clicks before the current
+ *                             session's last votes with exp(-k / matchDecay); 0 turns this off
+ * @param sessionAgeMillis     lambda_snh: a neighbour that clicked a shared item t before the newest click in the index
+ *                             votes with exp(-t / sessionAgeMillis); 0 turns this off
+ * @param maxSessions          past sessions the index keeps
+ * @param maxSessionsPerItem   most recent sessions the index keeps per item (at least {@code sampleSize} for exact sampling)
+ * @param maxClicksPerSession  latest clicks the index keeps per session
  */
 public record SessionKnnSettings(
         int sampleSize,
+        int latestItems,
         int neighbours,
-        double beforeMatchWeight,
-        double repeatWeight,
-        double itemNeighbourWeight,
+        int maxVotes,
+        double positionDecay,
+        double neighbourItemDecay,
+        double matchDecay,
+        long sessionAgeMillis,
         int maxSessions,
-        int maxSessionsPerItem) {
+        int maxSessionsPerItem,
+        int maxClicksPerSession) {
 
-    public static final SessionKnnSettings DEFAULTS = new SessionKnnSettings(1_000, 100, 0.5, 1.0, 0.0, 1_000_000, 1_000);
+    public static final SessionKnnSettings DEFAULTS = new SessionKnnSettings(
+            1_000, 5, 100, 100, 1.02, 2.05, 1.02, 5 * 86_400_000L, 1_000_000, 1_000, 100);
 
     public SessionKnnSettings {
-        if (sampleSize < 1 || neighbours < 1 || maxSessions < 1 || maxSessionsPerItem < 1) {
+        if (sampleSize < 1 || latestItems < 1 || neighbours < 1 || maxVotes < 1 || maxSessions < 1
+                || maxSessionsPerItem < 1 || maxClicksPerSession < 1) {
             throw new IllegalArgumentException("session-kNN sizes must be positive");
         }
-        if (beforeMatchWeight < 0 || repeatWeight < 0 || itemNeighbourWeight < 0) {
-            throw new IllegalArgumentException("session-kNN weights must not be negative");
+        if (!(positionDecay > 0 && neighbourItemDecay > 0) || matchDecay < 0 || sessionAgeMillis < 0) {
+            throw new IllegalArgumentException("session-kNN decays must be positive (match and age: 0 for off)");
         }
+    }
+
+    public SessionKnnSettings withNeighbours(int value) {
+        return new SessionKnnSettings(sampleSize, latestItems, value, maxVotes, positionDecay, neighbourItemDecay,
+                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession);
+    }
+
+    public SessionKnnSettings withPositionDecay(double value) {
+        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, value, neighbourItemDecay,
+                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession);
+    }
+
+    public SessionKnnSettings withNeighbourItemDecay(double value) {
+        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, value,
+                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession);
+    }
+
+    public SessionKnnSettings withMatchDecay(double value) {
+        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, neighbourItemDecay,
+                value, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession);
+    }
+
+    public SessionKnnSettings withSessionAgeMillis(long value) {
+        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, neighbourItemDecay,
+                matchDecay, value, maxSessions, maxSessionsPerItem, maxClicksPerSession);
     }
 }

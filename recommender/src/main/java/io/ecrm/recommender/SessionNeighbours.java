@@ -1,118 +1,423 @@
 package io.ecrm.recommender;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Session-kNN candidate source: past sessions most like the current one vote for their items.
+ * Session-kNN candidate source: past sessions most like the current one vote for their items
+ * (V-SKNN, Ludewig and Jannach 2018, with the weights of STAN, Garg et al. 2019):
  * <ul>
- *   <li>the current session is a vector whose item weights fall linearly from its last item (1)
- *       to its first (1/n), as in V-SKNN (Ludewig and Jannach 2018);</li>
- *   <li>candidates are the {@code sampleSize} most recent past sessions sharing an item;</li>
- *   <li>similarity is the weighted overlap; the {@code neighbours} most similar sessions vote;</li>
- *   <li>a neighbour's item votes with the similarity times a weight for its distance from the
- *       neighbour's last item shared with the current session: 1 / (1 + d) for an item d clicks
- *       after it, {@code beforeMatchWeight} / (1 + d) for one d clicks before it (visitors move on
- *       in the direction others moved), after STAN (Garg et al. 2019).</li>
+ *   <li>the current session [s1..sn] is a vector: item s_p weighs exp(-(n - p) / positionDecay),
+ *       its last click counting when it repeats;</li>
+ *   <li>candidates are the {@code sampleSize} past sessions that most recently clicked any of its
+ *       items, read newest first from the index's per-item lists (so cost does not grow with
+ *       history);</li>
+ *   <li>similarity is the weighted overlap: the sum of the weights of the shared items, times
+ *       exp(-age / sessionAgeMillis) where age is how long before the index's newest click the
+ *       neighbour clicked a shared item; the {@code neighbours} most similar vote (ties: the more
+ *       recent);</li>
+ *   <li>a neighbour votes for each of its items with similarity * exp(-d / neighbourItemDecay),
+ *       d the item's distance in clicks from the neighbour's last shared item (its nearest click
+ *       counting), times exp(-k / matchDecay) when the latest shared item is k clicks before the
+ *       current session's last.</li>
  * </ul>
+ * Items of the current session get votes too: visitors come back to what they just viewed.
+ * Candidates come newest first and their age factor only falls, so the scan stops as soon as no
+ * older session could still enter the nearest: with one item, after {@code neighbours} sessions.
+ * A neighbour's items further than {@link #horizon} clicks from its match, whose votes would be
+ * below a thousandth of its nearest item's, are left out. The working arrays are kept per thread,
+ * so a query allocates next to nothing.
  */
 public final class SessionNeighbours {
+    /** Receives one item's votes. */
+    @FunctionalInterface
+    public interface Votes {
+        /**
+         * @param itemId     the voted item
+         * @param score      the sum of its votes
+         * @param because    the current-session item shared with the neighbour that voted most for it
+         * @param similarity that neighbour's similarity with the current session
+         */
+        void vote(String itemId, double score, String because, double similarity);
+    }
+
     private final SessionKnnSettings settings;
+    // exp(-d / decay) for whole distances d, so the loops do not call Math.exp
+    private final double[] positionWeight;
+    private final double[] itemWeight;
+    private final double[] matchWeight;
+    private final int horizon;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     public SessionNeighbours(SessionKnnSettings settings) {
         this.settings = settings;
+        int distances = settings.maxClicksPerSession() + 1;
+        this.positionWeight = decays(distances, settings.positionDecay());
+        this.itemWeight = decays(distances, settings.neighbourItemDecay());
+        this.matchWeight = settings.matchDecay() > 0 ? decays(distances, settings.matchDecay()) : null;
+        this.horizon = horizon(settings.neighbourItemDecay());
+    }
+
+    /** The distance past which exp(-d / decay) falls below 1/1000. */
+    static int horizon(double decay) {
+        return (int) Math.ceil(decay * Math.log(1000));
+    }
+
+    private static double[] decays(int n, double decay) {
+        double[] table = new double[n];
+        for (int d = 0; d < n; d++) {
+            table[d] = Math.exp(-d / decay);
+        }
+        return table;
+    }
+
+    private static double decay(double[] table, int distance, double decay) {
+        return distance < table.length ? table[distance] : Math.exp(-distance / decay);
     }
 
     /**
-     * The {@code sampleSize} most recent past sessions holding any of the items: a merge of the
-     * items' lists, which are newest first, so it reads little more than {@code sampleSize} entries.
+     * Votes for the session {@code sessionItems} (oldest first); nothing when no past session
+     * shares an item. {@code currentSessionId} is left out of the candidates (a streaming index
+     * already holds the current session); null when it is not indexed.
      */
-    private List<SessionIndex.PastSession> mostRecentSharing(java.util.Set<String> items, SessionIndex index,
-                                                            String currentSessionId) {
-        record Cursor(java.util.Iterator<String> ids, SessionIndex.PastSession head) {
+    public void vote(List<String> sessionItems, String currentSessionId, SessionIndex index, Votes votes) {
+        int n = sessionItems.size();
+        if (n == 0) {
+            return;
         }
-        java.util.PriorityQueue<Cursor> queue = new java.util.PriorityQueue<>(
-                (a, b) -> Long.compare(b.head().recency(), a.head().recency()));
-        for (String item : items) {
-            java.util.Iterator<String> ids = index.sessionsWith(item).iterator();
-            SessionIndex.PastSession head = next(ids, index);
-            if (head != null) {
-                queue.add(new Cursor(ids, head));
-            }
-        }
-        List<SessionIndex.PastSession> recent = new ArrayList<>(settings.sampleSize());
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        while (!queue.isEmpty() && recent.size() < settings.sampleSize()) {
-            Cursor cursor = queue.poll();
-            SessionIndex.PastSession session = cursor.head();
-            if (!session.id().equals(currentSessionId) && taken.add(session.id())) {
-                recent.add(session);
-            }
-            SessionIndex.PastSession head = next(cursor.ids(), index);
-            if (head != null) {
-                queue.add(new Cursor(cursor.ids(), head));
-            }
-        }
-        return recent;
-    }
-
-    private static SessionIndex.PastSession next(java.util.Iterator<String> ids, SessionIndex index) {
-        while (ids.hasNext()) {
-            SessionIndex.PastSession session = index.session(ids.next());
-            if (session != null) {
-                return session;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Votes per item for the session {@code prefix} (oldest first); empty when no past session
-     * shares an item. {@code currentSessionId} is left out of the candidates (the streaming index
-     * already holds the current session), null when it is not indexed.
-     */
-    public Map<String, Double> score(List<String> prefix, SessionIndex index, String currentSessionId) {
-        int n = prefix.size();
-        Map<String, Double> weights = new HashMap<>();
+        Scratch scratch = SCRATCH.get();
+        scratch.reset(n, settings);
+        // the current session: item key -> slot q, with its weight and last position (0-based)
+        IntSlots query = scratch.query;
         for (int p = 0; p < n; p++) {
-            weights.put(prefix.get(p), (p + 1) / (double) n);
+            int key = index.itemKey(sessionItems.get(p));
+            if (key >= 0) {
+                int q = query.add(key);
+                scratch.weight[q] = decay(positionWeight, n - 1 - p, settings.positionDecay());
+                scratch.lastPosition[q] = p;
+            }
         }
-        List<SessionIndex.PastSession> recent = mostRecentSharing(weights.keySet(), index, currentSessionId);
-        TopK nearest = new TopK(settings.neighbours());
-        Map<String, SessionIndex.PastSession> byId = new HashMap<>();
-        for (SessionIndex.PastSession session : recent) {
-            double similarity = 0;
-            List<String> items = session.items();
-            for (int p = 0; p < items.size(); p++) {
-                Double weight = weights.get(items.get(p));
-                if (weight != null && items.lastIndexOf(items.get(p)) == p) { // each shared item once
-                    similarity += weight;
+        if (query.size() == 0) {
+            return;
+        }
+        int excluded = currentSessionId == null ? -1 : index.sessionKey(currentSessionId);
+        nearest(scratch, index, excluded);
+        tally(scratch, n, index, votes);
+    }
+
+    /** A query's working arrays, kept per thread and sized to the largest query so far. */
+    private static final class Scratch {
+        final IntSlots query = new IntSlots(16);
+        final IntSlots taken = new IntSlots(16);
+        final IntSlots voted = new IntSlots(16);
+        double[] weight = new double[0];
+        int[] lastPosition = new int[0];
+        int[] sharedAt = new int[0];
+        int[] latest = new int[0];
+        SessionIndex.Postings[] lists = new SessionIndex.Postings[0];
+        int[] cursor = new int[0];
+        long[] head = new long[0];
+        Nearest nearest = new Nearest(0);
+        double[] total = new double[0];
+        double[] inNeighbour = new double[0];
+        int[] neighbourOf = new int[0];
+        double[] strongest = new double[0];
+        int[] because = new int[0];
+        double[] becauseSimilarity = new double[0];
+
+        void reset(int n, SessionKnnSettings settings) {
+            query.reset(n);
+            taken.reset(settings.sampleSize());
+            if (weight.length < n) {
+                weight = new double[n];
+                lastPosition = new int[n];
+                sharedAt = new int[n];
+                latest = new int[n];
+                lists = new SessionIndex.Postings[n];
+                cursor = new int[n];
+                head = new long[n];
+            }
+            java.util.Arrays.fill(sharedAt, 0, n, 0);
+            java.util.Arrays.fill(cursor, 0, n, 0);
+            if (nearest.session.length != settings.neighbours()) {
+                nearest = new Nearest(settings.neighbours());
+            }
+            nearest.size = 0;
+        }
+
+        /** Room for the votes of {@code clicks} neighbour clicks, emptied. */
+        void resetVotes(int clicks) {
+            voted.reset(clicks);
+            if (total.length < clicks) {
+                total = new double[clicks];
+                inNeighbour = new double[clicks];
+                neighbourOf = new int[clicks];
+                strongest = new double[clicks];
+                because = new int[clicks];
+                becauseSimilarity = new double[clicks];
+            } else {
+                java.util.Arrays.fill(total, 0, clicks, 0.0);
+                java.util.Arrays.fill(neighbourOf, 0, clicks, 0);
+                java.util.Arrays.fill(strongest, 0, clicks, 0.0);
+            }
+        }
+    }
+
+    /** The k most similar of the candidate sessions, kept in a min-heap (weakest at the root). */
+    private static final class Nearest {
+        final int[] session;
+        final double[] similarity;
+        final int[] rank; // order of arrival: a smaller rank is a more recent candidate
+        int size;
+
+        Nearest(int k) {
+            session = new int[k];
+            similarity = new double[k];
+            rank = new int[k];
+        }
+
+        boolean full() {
+            return size == session.length;
+        }
+
+        double weakest() {
+            return similarity[0];
+        }
+
+        void offer(int s, double sim, int r) {
+            if (!full()) {
+                session[size] = s;
+                similarity[size] = sim;
+                rank[size] = r;
+                up(size++);
+            } else if (sim > similarity[0]) { // equal: the one already in is more recent
+                session[0] = s;
+                similarity[0] = sim;
+                rank[0] = r;
+                down(0);
+            }
+        }
+
+        private boolean weaker(int a, int b) {
+            return similarity[a] < similarity[b] || (similarity[a] == similarity[b] && rank[a] > rank[b]);
+        }
+
+        private void up(int i) {
+            while (i > 0 && weaker(i, (i - 1) / 2)) {
+                swap(i, (i - 1) / 2);
+                i = (i - 1) / 2;
+            }
+        }
+
+        private void down(int i) {
+            while (true) {
+                int l = 2 * i + 1;
+                int min = i;
+                if (l < size && weaker(l, min)) {
+                    min = l;
+                }
+                if (l + 1 < size && weaker(l + 1, min)) {
+                    min = l + 1;
+                }
+                if (min == i) {
+                    return;
+                }
+                swap(i, min);
+                i = min;
+            }
+        }
+
+        private void swap(int a, int b) {
+            int s = session[a];
+            session[a] = session[b];
+            session[b] = s;
+            double d = similarity[a];
+            similarity[a] = similarity[b];
+            similarity[b] = d;
+            int r = rank[a];
+            rank[a] = rank[b];
+            rank[b] = r;
+        }
+    }
+
+    /**
+     * Reads the candidates newest first (a k-way merge by click time of the lists of the session's
+     * latest items), each session once, up to {@code sampleSize}, and keeps the k most similar.
+     */
+    private void nearest(Scratch scratch, SessionIndex index, int excluded) {
+        IntSlots query = scratch.query;
+        double[] weight = scratch.weight;
+        // candidates come through the latest distinct items only: a session sharing none of them
+        // would have a similarity below exp(-latestItems / positionDecay), too little to count
+        int m = Math.min(query.size(), settings.latestItems());
+        int[] latest = latest(query, scratch.lastPosition, m, scratch.latest);
+        SessionIndex.Postings[] lists = scratch.lists;
+        int[] cursor = scratch.cursor;
+        long[] head = scratch.head; // click time of each list's next posting, MIN_VALUE once exhausted
+        double bound = 0; // the similarity of a session sharing every query item
+        for (int q = 0; q < query.size(); q++) {
+            bound += weight[q];
+        }
+        for (int l = 0; l < m; l++) {
+            lists[l] = index.sessionsWith(query.key(latest[l]));
+            head[l] = lists[l].size() > 0 ? lists[l].clickMillis(0) : Long.MIN_VALUE;
+        }
+        int sample = settings.sampleSize();
+        Nearest nearest = scratch.nearest;
+        IntSlots taken = scratch.taken;
+        int[] sharedAt = scratch.sharedAt;
+        double now = index.newestClickMillis();
+        long ageMillis = settings.sessionAgeMillis();
+        while (taken.size() < sample) {
+            int newest = -1;
+            long newestTime = Long.MIN_VALUE;
+            for (int l = 0; l < m; l++) {
+                if (head[l] > newestTime) {
+                    newestTime = head[l];
+                    newest = l;
                 }
             }
-            if (similarity > 0) {
-                nearest.offer(new ScoredItem(session.id(), similarity));
-                byId.put(session.id(), session);
+            if (newest < 0) {
+                break;
             }
+            int session = lists[newest].session(cursor[newest]++);
+            head[newest] = cursor[newest] < lists[newest].size() ? lists[newest].clickMillis(cursor[newest]) : Long.MIN_VALUE;
+            if (session < 0 || session == excluded || taken.get(session) >= 0) {
+                continue;
+            }
+            int rank = taken.add(session);
+            double age = ageMillis > 0 ? Math.exp(-Math.max(0.0, now - newestTime) / ageMillis) : 1.0;
+            if (nearest.full() && nearest.weakest() >= bound * age) {
+                break; // every later candidate is older: none can be more similar than the weakest kept
+            }
+            double overlap = 0;
+            for (int item : index.items(session)) {
+                int q = query.get(item);
+                if (q >= 0 && sharedAt[q] != rank + 1) { // each shared item counts once
+                    sharedAt[q] = rank + 1;
+                    overlap += weight[q];
+                }
+            }
+            nearest.offer(session, overlap * age, rank);
         }
-        Map<String, Double> votes = new HashMap<>();
-        for (ScoredItem neighbour : nearest.best()) {
-            List<String> items = byId.get(neighbour.itemId()).items();
+    }
+
+    /** The slots of the {@code m} query items clicked last, latest first. */
+    private static int[] latest(IntSlots query, int[] lastPosition, int m, int[] latest) {
+        int taken = 0;
+        int before = Integer.MAX_VALUE; // each round takes the latest item clicked before the previous one
+        while (taken < m) {
+            int best = -1;
+            for (int q = 0; q < query.size(); q++) {
+                if (lastPosition[q] < before && (best < 0 || lastPosition[q] > lastPosition[best])) {
+                    best = q;
+                }
+            }
+            latest[taken++] = best;
+            before = lastPosition[best];
+        }
+        return latest;
+    }
+
+    private void tally(Scratch scratch, int n, SessionIndex index, Votes votes) {
+        Nearest nearest = scratch.nearest;
+        IntSlots query = scratch.query;
+        int clicks = 0;
+        for (int h = 0; h < nearest.size; h++) {
+            clicks += Math.min(index.items(nearest.session[h]).length, 2 * horizon + 1);
+        }
+        scratch.resetVotes(Math.max(1, clicks));
+        IntSlots voted = scratch.voted;
+        double[] total = scratch.total;
+        double[] inNeighbour = scratch.inNeighbour; // the item's best vote from the neighbour being tallied
+        int[] neighbourOf = scratch.neighbourOf;
+        double[] strongest = scratch.strongest;
+        int[] because = scratch.because;
+        double[] becauseSimilarity = scratch.becauseSimilarity;
+        for (int h = 0; h < nearest.size; h++) {
+            int[] items = index.items(nearest.session[h]);
+            double similarity = nearest.similarity[h];
             int match = -1;
-            for (int p = items.size() - 1; p >= 0 && match < 0; p--) {
-                if (weights.containsKey(items.get(p))) {
-                    match = p;
+            int matchQuery = -1;
+            int latestShared = -1;
+            for (int p = items.length - 1; p >= 0; p--) {
+                int q = query.get(items[p]);
+                if (q >= 0) {
+                    if (match < 0) {
+                        match = p;
+                        matchQuery = q;
+                    }
+                    latestShared = Math.max(latestShared, scratch.lastPosition[q]);
                 }
             }
-            Map<String, Double> best = new HashMap<>();
-            for (int p = 0; p < items.size(); p++) {
-                int distance = p - match;
-                double position = distance >= 0 ? 1.0 / (1 + distance) : settings.beforeMatchWeight() / (1 - distance);
-                best.merge(items.get(p), position, Math::max);
+            double base = similarity;
+            if (matchWeight != null) {
+                base *= decay(matchWeight, n - 1 - latestShared, settings.matchDecay());
             }
-            best.forEach((item, position) -> votes.merge(item, neighbour.score() * position, Double::sum));
+            int from = Math.max(0, match - horizon);
+            int to = Math.min(items.length - 1, match + horizon);
+            for (int p = from; p <= to; p++) {
+                double vote = base * decay(itemWeight, Math.abs(p - match), settings.neighbourItemDecay());
+                int v = voted.add(items[p]);
+                if (neighbourOf[v] != h + 1) {
+                    neighbourOf[v] = h + 1;
+                    inNeighbour[v] = vote;
+                    total[v] += vote;
+                } else if (vote > inNeighbour[v]) { // an item votes once per neighbour, from its nearest click
+                    total[v] += vote - inNeighbour[v];
+                    inNeighbour[v] = vote;
+                }
+                if (inNeighbour[v] > strongest[v]) {
+                    strongest[v] = inNeighbour[v];
+                    because[v] = query.key(matchQuery);
+                    becauseSimilarity[v] = similarity;
+                }
+            }
         }
-        return votes;
+        int size = voted.size();
+        double threshold = size > settings.maxVotes() ? nthLargest(total, size, settings.maxVotes()) : 0;
+        int emitted = 0;
+        for (int v = 0; v < size && emitted < settings.maxVotes(); v++) {
+            if (total[v] >= threshold) {
+                votes.vote(index.itemId(voted.key(v)), total[v], index.itemId(because[v]), becauseSimilarity[v]);
+                emitted++;
+            }
+        }
+    }
+
+    /** The k-th largest of values[0..n) (k >= 1), by quickselect on a copy. */
+    static double nthLargest(double[] values, int n, int k) {
+        double[] a = java.util.Arrays.copyOf(values, n);
+        int lo = 0;
+        int hi = n - 1;
+        int target = k - 1;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) {
+                    i++;
+                }
+                while (a[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return a[target];
+            }
+        }
+        return a[target];
     }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * What the recommender remembers of one visitor: their most recent distinct items, newest first,
  * and what they bought. Immutable; {@link #observe} returns the next history together with the
- * co-occurrence updates the event causes, so the streaming topology and offline training share
- * exactly this logic.
+ * co-occurrence and sequential updates the event causes, so the streaming topology and offline
+ * training share exactly this logic.
  */
 public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
     public static final VisitorHistory EMPTY = new VisitorHistory(List.of(), List.of());
@@ -20,8 +20,24 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
     public record RecentItem(String itemId, double weight, long timestampMillis) {
     }
 
-    /** The history after an event, and what the event adds to item counts. */
-    public record Observed(VisitorHistory history, List<ItemUpdate> updates) {
+    /**
+     * The history after an event, and what the event adds to item counts.
+     *
+     * @param updates co-occurrence updates: the item's own weight and, both ways, its pairs with recent items
+     * @param follows sequential updates, one per recent item i the new item j follows: keyed by i, adding
+     *                w / d to follow(i, j) and to i's follow total, where d is j's distance from i (1 for
+     *                the item just before) and w the pair's weight; so near successors count most, as in
+     *                sequential rules (Kamehkhosh et al. 2017)
+     */
+    public record Observed(VisitorHistory history, List<ItemUpdate> updates, List<ItemUpdate> follows) {
+        public Observed {
+            updates = List.copyOf(updates);
+            follows = List.copyOf(follows);
+        }
+
+        public Observed(VisitorHistory history, List<ItemUpdate> updates) {
+            this(history, updates, List.of());
+        }
     }
 
     public VisitorHistory {
@@ -50,6 +66,7 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
         }
         Map<String, Double> coWeights = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();
+        List<ItemUpdate> follows = new ArrayList<>();
         int paired = 0;
         for (RecentItem other : recent) {
             if (paired == settings.cooccurrenceWindow()) {
@@ -65,9 +82,12 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
             double pairWeight = Math.min(weight, other.weight());
             coWeights.put(other.itemId(), pairWeight);
             updates.add(new ItemUpdate(other.itemId(), 0.0, Map.of(itemId, pairWeight)));
+            double followWeight = pairWeight / paired;
+            follows.add(new ItemUpdate(other.itemId(), followWeight, Map.of(itemId, followWeight)));
         }
         updates.add(0, new ItemUpdate(itemId, weight, coWeights));
-        return new Observed(new VisitorHistory(touch(itemId, weight, timestampMillis, settings), nextPurchased), updates);
+        return new Observed(new VisitorHistory(touch(itemId, weight, timestampMillis, settings), nextPurchased), updates,
+                follows);
     }
 
     private List<RecentItem> touch(String itemId, double weight, long timestampMillis, RecommenderSettings settings) {

@@ -39,4 +39,13 @@ class ItemNeighboursTest {
         assertEquals(Map.of("co19", 19.0, "co18", 18.0, "co17", 17.0), item.coWeights());
         assertEquals(20.0, item.weight());
     }
+
+    @Test
+    void followsAreSharesOfWhatFollowedTheItem() {
+        // after "a": "b" with weight 3 (1 + 1 + 1), "c" 1, "d" 0.5 (two clicks on): 4.5 in all
+        ItemCooccurrence a = new ItemCooccurrence(4.5, Map.of("b", 3.0, "c", 1.0, "d", 0.5));
+        ItemNeighbours follows = ItemNeighbours.follows(a, 2);
+        assertEquals(List.of(new ScoredItem("b", 3 / 4.5), new ScoredItem("c", 1 / 4.5)), follows.neighbours());
+        assertEquals(ItemNeighbours.NONE, ItemNeighbours.follows(new ItemCooccurrence(), 2));
+    }
 }

@@ -74,4 +74,23 @@ class VisitorHistoryTest {
         assertTrue(observed.updates().isEmpty());
         assertEquals(Set.of("a"), observed.history().seenAndBought());
     }
+
+    @Test
+    void eachRecentItemIsFollowedByTheNewOneWeightedByDistance() {
+        // window 2: d follows c (distance 1) and b (distance 2), not a
+        VisitorHistory.Observed observed = views("a", "b", "c").observe("d", EventKind.VIEW, 4000, SETTINGS);
+        assertEquals(List.of(
+                new ItemUpdate("c", 1.0, Map.of("d", 1.0)),
+                new ItemUpdate("b", 0.5, Map.of("d", 0.5))), observed.follows());
+    }
+
+    @Test
+    void aFollowWeighsAsItsWeakerActionOverTheDistance() {
+        VisitorHistory history = VisitorHistory.EMPTY.observe("a", EventKind.PURCHASE, 0, SETTINGS).history()
+                .observe("b", EventKind.ADD_TO_CART, 1000, SETTINGS).history();
+        VisitorHistory.Observed observed = history.observe("c", EventKind.PURCHASE, 2000, SETTINGS);
+        // b (cart, 3) just before: min(5, 3) / 1; a (purchase, 5) two before: min(5, 5) / 2
+        assertEquals(List.of(new ItemUpdate("b", 3.0, Map.of("c", 3.0)), new ItemUpdate("a", 2.5, Map.of("c", 2.5))),
+                observed.follows());
+    }
 }

@@ -134,7 +134,16 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
         }
     }
 
+    /**
+     * An item's weighted count: this partition's own, up to date, when the item belongs to it; else
+     * the count its partition last published. So with one partition the lists are exactly those of
+     * offline training on the same events.
+     */
     private double countOf(String itemId) {
+        Double own = weights.get(itemId);
+        if (own != null) {
+            return own;
+        }
         Double count = globalCounts.get(itemId);
         return count == null ? 0.0 : count;
     }

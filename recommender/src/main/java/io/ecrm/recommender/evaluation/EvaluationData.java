@@ -57,7 +57,8 @@ public record EvaluationData(List<Session> train, List<Session> test, List<Step>
         List<Session> sessions = new ArrayList<>(bySession.size());
         bySession.forEach((id, list) -> {
             list.sort(Comparator.comparingLong(Click::timestampMillis));
-            sessions.add(new Session(id, list.stream().map(Click::itemId).toList(), list.get(list.size() - 1).timestampMillis()));
+            sessions.add(new Session(id, list.stream().map(Click::itemId).toList(), list.get(list.size() - 1).timestampMillis(),
+                    list.stream().map(Click::timestampMillis).toList()));
         });
         sessions.sort(Comparator.comparingLong(Session::endMillis).thenComparing(Session::id));
         return sessions;
@@ -70,9 +71,16 @@ public record EvaluationData(List<Session> train, List<Session> test, List<Step>
     private static List<Session> dropItems(List<Session> sessions, java.util.function.Predicate<String> keep) {
         List<Session> kept = new ArrayList<>(sessions.size());
         for (Session s : sessions) {
-            List<String> items = s.items().stream().filter(keep).toList();
+            List<String> items = new ArrayList<>(s.length());
+            List<Long> times = new ArrayList<>(s.length());
+            for (int k = 0; k < s.length(); k++) {
+                if (keep.test(s.items().get(k))) {
+                    items.add(s.items().get(k));
+                    times.add(s.clickMillis().get(k));
+                }
+            }
             if (!items.isEmpty()) {
-                kept.add(new Session(s.id(), items, s.endMillis()));
+                kept.add(new Session(s.id(), items, s.endMillis(), times));
             }
         }
         return kept;

@@ -6,11 +6,11 @@ import io.ecrm.ingest.TextFiles;
 import io.ecrm.ingest.datasets.DataSetFormat;
 import io.ecrm.ingest.datasets.DataSetReader;
 import io.ecrm.recommender.RecommenderSettings;
-import io.ecrm.recommender.SessionKnnSettings;
 import io.ecrm.recommender.evaluation.Click;
 import io.ecrm.recommender.evaluation.EcrmMethod;
 import io.ecrm.recommender.evaluation.EvaluationData;
 import io.ecrm.recommender.evaluation.EvaluationResult;
+import io.ecrm.recommender.evaluation.GridSearch;
 import io.ecrm.recommender.evaluation.Evaluator;
 import io.ecrm.recommender.evaluation.ItemKnnBaseline;
 import io.ecrm.recommender.evaluation.PeerList;
@@ -19,6 +19,7 @@ import io.ecrm.recommender.evaluation.PopBaseline;
 import io.ecrm.recommender.evaluation.RankMetrics;
 import io.ecrm.recommender.evaluation.SPopBaseline;
 import io.ecrm.recommender.evaluation.SessionRecommender;
+import io.ecrm.recommender.evaluation.TimeSplit;
 import io.ecrm.recommender.evaluation.VSkNNBaseline;
 import io.ecrm.schemas.ClickEvent;
 import java.io.IOException;
@@ -45,7 +46,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure recommendation quality on a data set by the next-item protocol, beside baselines.")
 final class EvaluateCommand implements Callable<Integer> {
-    private static final long DAY = 86_400_000L;
     private static final long SESSION_GAP_MILLIS = 30 * 60_000L;
 
     @Option(names = "--format", required = true, description = "One of: session-tsv, yoochoose, diginetica, retailrocket, jsonl.")
@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--test", description = "Test file (with --train).")
     Path test;
 
-    @Option(names = "--data", description = "One file, split by time: the sessions starting on the last day are test "
+    @Option(names = "--data", description = "One file, split by time: the sessions starting in the last day are test "
             + "(the last 7 days when the data spans more than 60 days).")
     Path data;
 
@@ -74,29 +74,47 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Also run POP, S-POP, Item-KNN and V-SKNN (default: on).")
     boolean baselines;
 
+    @Option(names = "--validation-day", paramLabel = "N",
+            description = "Score a validation split carved from train instead of the test: the sessions starting on the "
+                    + "N-th day from the end of train (1: the last) are test, those starting before it train.")
+    Integer validationDay;
+
+    @Option(names = "--grid", description = "Search the recommender's knobs on a validation split carved from train "
+            + "(its last day), never on test, and score the best beside the defaults.")
+    boolean grid;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         DataSetFormat dataSet = DataSetFormat.named(format);
-        if ((data == null) == (train == null || test == null)) {
-            throw new IllegalArgumentException("give --train and --test, or --data");
+        boolean trainAndTest = train != null && (test != null || validationDay != null);
+        if ((data == null) != trainAndTest) {
+            throw new IllegalArgumentException("give --train and --test (--train alone with --validation-day), or --data");
+        }
+        if (validationDay != null && peers != null) {
+            throw new IllegalArgumentException("--peers scores the rows of the test file: it does not go with --validation-day");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Click> trainClicks;
         List<Click> testClicks;
         String name;
         if (data != null) {
-            List<Click> all = clicks(dataSet, data);
-            List<List<Click>> split = splitByTime(all);
-            trainClicks = split.get(0);
-            testClicks = split.get(1);
+            TimeSplit split = TimeSplit.lastWindow(clicks(dataSet, data));
+            trainClicks = split.train();
+            testClicks = split.test();
             name = data.getFileName().toString();
         } else {
             trainClicks = clicks(dataSet, train);
-            testClicks = clicks(dataSet, test);
-            name = train.getFileName() + " + " + test.getFileName();
+            testClicks = validationDay != null ? List.of() : clicks(dataSet, test);
+            name = validationDay != null ? train.getFileName().toString() : train.getFileName() + " + " + test.getFileName();
+        }
+        if (validationDay != null) {
+            TimeSplit split = TimeSplit.window(trainClicks, validationDay, TimeSplit.DAY_MILLIS);
+            trainClicks = split.train();
+            testClicks = split.test();
+            name += ", validation: sessions of day " + validationDay + " from the end of train as test";
         }
         EvaluationData prepared = EvaluationData.prepare(trainClicks, testClicks, !noClean);
         out.printf("data set: %s (%s)%n", name, format);
@@ -108,8 +126,12 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("  prefixes scored: %,d%n%n", prepared.prefixes());
         out.flush();
 
+        GridSearch.Result searched = grid ? search(trainClicks, out) : null;
         List<SessionRecommender> methods = new ArrayList<>();
-        methods.add(new EcrmMethod(RecommenderSettings.DEFAULTS, SessionKnnSettings.DEFAULTS));
+        methods.add(new EcrmMethod(RecommenderSettings.DEFAULTS));
+        if (searched != null && !searched.best().equals(RecommenderSettings.DEFAULTS)) {
+            methods.add(new EcrmMethod(searched.best(), "ecrm-grid"));
+        }
         if (baselines) {
             methods.add(new PopBaseline());
             methods.add(new SPopBaseline());
@@ -138,7 +160,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<PeerScore> peerScores = new ArrayList<>();
         if (peers != null) {
             out.printf("%npublished lists, scored on their own rows beside ecrm on the same rows (ecrm trained, like them, on the train file as given):%n");
-            SessionRecommender ours = new EcrmMethod(RecommenderSettings.DEFAULTS, SessionKnnSettings.DEFAULTS);
+            SessionRecommender ours = new EcrmMethod(RecommenderSettings.DEFAULTS);
             ours.train(prepared.peerTrain());
             out.printf("%-10s %6s %7s %7s | %9s %9s%n", "peer", "rows", "HR@20", "MRR@20", "ecrm HR@20", "ecrm MRR@20");
             try (Stream<Path> files = Files.list(peers)) {
@@ -152,14 +174,29 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         if (json != null) {
-            writeJson(name, prepared, results, peerScores);
+            writeJson(name, prepared, results, peerScores, searched);
             out.println("figures written to " + json);
         }
         return 0;
     }
 
-    private void writeJson(String name, EvaluationData prepared, List<EvaluationResult> results, List<PeerScore> peerScores)
-            throws IOException {
+    /** The grid search on the last day of train, printed as it goes. */
+    private GridSearch.Result search(List<Click> trainClicks, PrintWriter out) {
+        TimeSplit split = TimeSplit.window(trainClicks, 1, TimeSplit.DAY_MILLIS);
+        EvaluationData validation = EvaluationData.prepare(split.train(), split.test(), !noClean);
+        out.printf("grid search on a validation split carved from train (sessions of its last day as test, %,d prefixes), "
+                + "by HR@20 + MRR@20:%n", validation.prefixes());
+        out.printf("  %7s %7s  %s%n", "HR@20", "MRR@20", "settings (changes from the defaults)");
+        GridSearch.Result result = GridSearch.search(RecommenderSettings.DEFAULTS, GridSearch.dimensions(), validation, point -> {
+            out.printf("  %7.4f %7.4f  %s%n", point.hitRate(), point.mrr(), point.label());
+            out.flush();
+        });
+        out.printf("  best: %s%n%n", result.bestLabel());
+        return result;
+    }
+
+    private void writeJson(String name, EvaluationData prepared, List<EvaluationResult> results, List<PeerScore> peerScores,
+                           GridSearch.Result searched) throws IOException {
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("name", name);
         dataset.put("format", format);
@@ -198,6 +235,18 @@ final class EvaluateCommand implements Callable<Integer> {
         document.put("dataset", dataset);
         document.put("results", rows);
         document.put("peers", peerRows);
+        if (searched != null) {
+            List<Map<String, Object>> points = new ArrayList<>();
+            for (GridSearch.Point point : searched.tried()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("settings", point.label());
+                row.put("validation_hr@20", point.hitRate());
+                row.put("validation_mrr@20", point.mrr());
+                points.add(row);
+            }
+            document.put("grid", points);
+            document.put("grid_best", searched.bestLabel());
+        }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
     }
 
@@ -239,25 +288,5 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         });
         return clicks;
-    }
-
-    /** Sessions starting in the last day (last 7 days for data spanning over 60 days) are test, the rest train. */
-    private static List<List<Click>> splitByTime(List<Click> clicks) {
-        Map<String, Long> start = new HashMap<>();
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (Click c : clicks) {
-            start.merge(c.sessionId(), c.timestampMillis(), Math::min);
-            first = Math.min(first, c.timestampMillis());
-            last = Math.max(last, c.timestampMillis());
-        }
-        long window = last - first > 60 * DAY ? 7 * DAY : DAY;
-        long cut = last - window;
-        List<Click> trainPart = new ArrayList<>();
-        List<Click> testPart = new ArrayList<>();
-        for (Click c : clicks) {
-            (start.get(c.sessionId()) > cut ? testPart : trainPart).add(c);
-        }
-        return List.of(trainPart, testPart);
     }
 }

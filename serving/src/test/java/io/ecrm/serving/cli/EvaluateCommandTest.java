@@ -41,14 +41,7 @@ class EvaluateCommandTest {
 
     @Test
     void evaluatesASmallSingleFileSplitByTime() throws Exception {
-        StringBuilder tsv = new StringBuilder("SessionId\tItemId\tTime\n");
-        long day = 86_400;
-        for (int s = 0; s < 40; s++) {
-            long t = 1_396_000_000L + s * 3_000L + (s >= 30 ? 2 * day : 0);
-            tsv.append(s).append("\ta\t").append(t).append('\n').append(s).append("\tb\t").append(t + 10).append('\n');
-        }
-        Path file = dir.resolve("tiny.tsv");
-        Files.writeString(file, tsv);
+        Path file = tinyDataSet();
         JsonNode figures = run("evaluate", "--format", "session-tsv", "--data", file.toString());
         assertEquals(10, figures.at("/dataset/prefixes").asInt(), "the 10 sessions of the last day are test");
         JsonNode ecrm = figures.at("/results/0");
@@ -57,8 +50,45 @@ class EvaluateCommandTest {
         assertTrue(figures.get("results").size() == 5);
     }
 
+    /** 40 sessions of two clicks, a then b, 50 minutes apart; the last 10 start two days after the others. */
+    private Path tinyDataSet() throws Exception {
+        StringBuilder tsv = new StringBuilder("SessionId\tItemId\tTime\n");
+        long day = 86_400;
+        for (int s = 0; s < 40; s++) {
+            long t = 1_396_000_000L + s * 3_000L + (s >= 30 ? 2 * day : 0);
+            tsv.append(s).append("\ta\t").append(t).append('\n').append(s).append("\tb\t").append(t + 10).append('\n');
+        }
+        Path file = dir.resolve("tiny.tsv");
+        Files.writeString(file, tsv);
+        return file;
+    }
+
     @Test
-    void onTheSharedYoochooseSplitEcrmBeatsEveryBaseline() throws Exception {
+    void scoresAValidationSplitCarvedFromTrainInsteadOfTheTest() throws Exception {
+        Path file = tinyDataSet();
+        // train is sessions 0-29, over 87,010 s: those starting in its last 86,400 s (sessions 1-29) are validation,
+        // session 0 alone is left to train on (uncleaned: cleaning would drop its items, seen once)
+        JsonNode figures = run("evaluate", "--format", "session-tsv", "--data", file.toString(), "--validation-day", "1",
+                "--no-baselines", "--no-clean");
+        assertEquals(29, figures.at("/dataset/prefixes").asInt());
+        assertEquals(1, figures.get("results").size());
+    }
+
+    @Test
+    void theGridSearchesOnValidationAndReportsEveryPoint() throws Exception {
+        JsonNode figures = run("evaluate", "--format", "session-tsv", "--data", tinyDataSet().toString(), "--grid",
+                "--no-baselines", "--no-clean");
+        JsonNode grid = figures.get("grid");
+        assertTrue(grid.size() > 10, "the start and each value of each dimension: " + grid);
+        assertEquals("start", grid.get(0).get("settings").asText());
+        for (JsonNode point : grid) {
+            assertTrue(point.get("validation_hr@20").asDouble() >= 0 && point.get("validation_mrr@20").asDouble() <= 1);
+        }
+        assertEquals(10, figures.at("/dataset/prefixes").asInt(), "the test itself is still the last day");
+    }
+
+    @Test
+    void onTheSharedYoochooseSplitEcrmBeatsEveryBaselineAndEveryPublishedList() throws Exception {
         Path data = sharedData();
         assumeTrue(data != null && Files.exists(data.resolve("yoochoose-100k/train.tsv.gz")), "../shared/data is absent");
         JsonNode figures = run("evaluate", "--format", "session-tsv",
@@ -73,8 +103,11 @@ class EvaluateCommandTest {
                 assertTrue(ecrm.get("mrr@20").asDouble() > baseline.get("mrr@20").asDouble(), "MRR@20 vs " + baseline);
             }
         }
+        assertEquals(4, figures.get("peers").size());
         for (JsonNode peer : figures.get("peers")) {
             assertEquals(387, peer.get("rows").asInt(), "every published row is scored");
+            assertTrue(peer.get("ours_hr@20").asDouble() > peer.get("hr@20").asDouble(), "HR@20 vs " + peer);
+            assertTrue(peer.get("ours_mrr@20").asDouble() > peer.get("mrr@20").asDouble(), "MRR@20 vs " + peer);
         }
     }
 }
