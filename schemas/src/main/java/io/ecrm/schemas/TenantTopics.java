@@ -50,6 +50,11 @@ public record TenantTopics(TenantId tenant) {
         return name("item-activity");
     }
 
+    /** Follows lists: per item, what visitors went on to next (compacted), the source of the global follows store. */
+    public String itemFollows() {
+        return name("item-follows");
+    }
+
     /** Scored neighbour lists (compacted), the source of the global item-neighbours store. */
     public String itemNeighbours() {
         return name("item-neighbours");

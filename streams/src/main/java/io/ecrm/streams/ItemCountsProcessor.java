@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Item side: adds co-occurrence updates to each item's counts, keeps its activity (events by
+ * Item side: adds co-occurrence and follows updates to each item's counts, keeps its activity (events by
  * kind, decayed counts for popularity and trending) and marks the item changed. Every
  * {@code neighbourRefreshMillis} of wall-clock time it publishes the changed items' counts,
  * recomputes their neighbour lists and prunes their weakest co-items, so that the cost of
@@ -34,6 +34,7 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
     static final String COUNTS_SINK = "item-counts-sink";
     static final String NEIGHBOURS_SINK = "item-neighbours-sink";
     static final String ACTIVITY_SINK = "item-activity-sink";
+    static final String FOLLOWS_SINK = "item-follows-sink";
     private static final char PAIR_SEPARATOR = '\u0000';
     private static final StringSerializer KEYS = new StringSerializer();
 
@@ -44,6 +45,7 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
     private KeyValueStore<String, Double> pairs;
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, ItemActivity> activity;
+    private KeyValueStore<String, Double> follows;
     private KeyValueStore<String, Double> globalCounts;
 
     ItemCountsProcessor(RecommenderSettings settings, long refreshMillis) {
@@ -62,6 +64,7 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
         this.pairs = context.getStateStore(Stores.ITEM_PAIRS);
         this.dirty = context.getStateStore(Stores.DIRTY_ITEMS);
         this.activity = context.getStateStore(Stores.ITEM_ACTIVITY);
+        this.follows = context.getStateStore(Stores.ITEM_FOLLOWS);
         this.globalCounts = context.getStateStore(Stores.ITEM_COUNTS);
         context.schedule(Duration.ofMillis(refreshMillis), PunctuationType.WALL_CLOCK_TIME, this::refresh);
     }
@@ -84,6 +87,11 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
             add(weights, Stores.PARTITION_TOTAL, update.ownWeight());
         }
         update.coWeights().forEach((coItem, weight) -> add(pairs, pairKey(item, coItem), weight));
+        ItemUpdate next = delta.follows();
+        if (next.ownWeight() != 0.0) {
+            add(follows, item, next.ownWeight());
+        }
+        next.coWeights().forEach((nextItem, weight) -> add(follows, pairKey(item, nextItem), weight));
         dirty.put(item, record.timestamp());
     }
 
@@ -94,13 +102,28 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
 
     /** The item's counts as the recommender's value, read back from the per-pair keys. */
     ItemCooccurrence cooccurrence(String item) {
-        Double weight = weights.get(item);
+        return counts(weights, pairs, item);
+    }
+
+    /** An item's own weight from {@code own} and its pairs from {@code pairStore}, as the recommender's value. */
+    private static ItemCooccurrence counts(KeyValueStore<String, Double> own, KeyValueStore<String, Double> pairStore,
+                                           String item) {
+        Double weight = own.get(item);
         Map<String, Double> coWeights = new HashMap<>();
         String prefix = item + PAIR_SEPARATOR;
-        try (KeyValueIterator<String, Double> it = pairs.prefixScan(prefix, KEYS)) {
+        try (KeyValueIterator<String, Double> it = pairStore.prefixScan(prefix, KEYS)) {
             it.forEachRemaining(kv -> coWeights.put(kv.key.substring(prefix.length()), kv.value));
         }
         return new ItemCooccurrence(weight == null ? 0.0 : weight, coWeights);
+    }
+
+    /** Keeps the item's strongest pairs in the store, and in the value; answers the value. */
+    private ItemCooccurrence pruned(KeyValueStore<String, Double> pairStore, String itemId, ItemCooccurrence item) {
+        for (String weakest : item.weakest(settings.maxCandidatesPerItem())) {
+            pairStore.delete(pairKey(itemId, weakest));
+        }
+        item.prune(settings.maxCandidatesPerItem());
+        return item;
     }
 
     private void refresh(long now) {
@@ -119,14 +142,16 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
         double total = tenantTotal();
         for (String itemId : changed) {
             dirty.delete(itemId);
-            ItemCooccurrence item = cooccurrence(itemId);
-            for (String weakest : item.weakest(settings.maxCandidatesPerItem())) {
-                pairs.delete(pairKey(itemId, weakest));
-            }
-            item.prune(settings.maxCandidatesPerItem());
+            ItemCooccurrence item = pruned(pairs, itemId, cooccurrence(itemId));
             context.forward(new Record<>(itemId, (Object) item.weight(), now), COUNTS_SINK);
-            ItemNeighbours neighbours = ItemNeighbours.score(item, this::countOf, total, settings.maxNeighboursPerItem());
+            ItemNeighbours neighbours = ItemNeighbours.score(item, this::countOf, total, settings.maxNeighboursPerItem(),
+                    settings.similarity());
             context.forward(new Record<>(itemId, (Object) neighbours, now), NEIGHBOURS_SINK);
+            ItemCooccurrence next = counts(follows, follows, itemId);
+            if (next.weight() > 0) {
+                context.forward(new Record<>(itemId, (Object) ItemNeighbours.follows(pruned(follows, itemId, next),
+                        settings.maxNeighboursPerItem()), now), FOLLOWS_SINK);
+            }
             ItemActivity itemActivity = activity.get(itemId);
             if (itemActivity != null) {
                 context.forward(new Record<>(itemId, (Object) itemActivity, now), ACTIVITY_SINK);

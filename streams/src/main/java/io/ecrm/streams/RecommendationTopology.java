@@ -29,8 +29,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * forget (by visitor)  -> IdentityProcessor: erases the visitor from every store keyed by visitor, and their linked ids
  *   IdentityProcessor -> ProfileProcessor [customer-profiles, visit-expiry] -> sessions (closed visits)
  *                     -> VisitorEventsProcessor [visitor-history, pending-item-updates] -> item-updates (by item, summed)
- * item-updates -> ItemCountsProcessor [item-weights, item-pairs, item-activity, dirty-items] -> item-counts, item-neighbours, item-activity
- * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours];
+ * item-updates -> ItemCountsProcessor [item-weights, item-pairs, item-follows, item-activity, dirty-items]
+ *              -> item-counts, item-neighbours, item-follows, item-activity
+ * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours];  item-follows -> global [item-follows-global];
  * item-activity -> global [item-activity-global];  catalog -> global [catalog]
  * </pre>
  * A query needs the visitor's history (on the visitor's owner) and the global stores (everywhere).
@@ -98,6 +99,9 @@ public final class RecommendationTopology {
         topology.addStateStore(persistent(Stores.ITEM_PAIRS, Serdes.Double()), "item-counts");
         topology.addStateStore(persistent(Stores.DIRTY_ITEMS, Serdes.Long()), "item-counts");
         topology.addStateStore(persistent(Stores.ITEM_ACTIVITY, StateSerdes.ITEM_ACTIVITY), "item-counts");
+        topology.addStateStore(persistent(Stores.ITEM_FOLLOWS, Serdes.Double()), "item-counts");
+        topology.addSink(ItemCountsProcessor.FOLLOWS_SINK, topics.itemFollows(), keys.serializer(),
+                (topic, value) -> StateSerdes.ITEM_NEIGHBOURS.toBytes((ItemNeighbours) value), "item-counts");
         topology.addSink(ItemCountsProcessor.ACTIVITY_SINK, topics.itemActivity(), keys.serializer(),
                 (topic, value) -> StateSerdes.ITEM_ACTIVITY.toBytes((ItemActivity) value), "item-counts");
         topology.addSink(ItemCountsProcessor.COUNTS_SINK, topics.itemCounts(), keys.serializer(),
@@ -115,6 +119,10 @@ public final class RecommendationTopology {
                 persistent(Stores.ITEM_NEIGHBOURS, StateSerdes.ITEM_NEIGHBOURS).withLoggingDisabled().withCachingDisabled(),
                 "item-neighbours-source", keys.deserializer(), StateSerdes.ITEM_NEIGHBOURS.deserializer(),
                 topics.itemNeighbours(), "item-neighbours-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_NEIGHBOURS));
+        topology.addGlobalStore(
+                persistent(Stores.ITEM_FOLLOWS_GLOBAL, StateSerdes.ITEM_NEIGHBOURS).withLoggingDisabled().withCachingDisabled(),
+                "item-follows-source", keys.deserializer(), StateSerdes.ITEM_NEIGHBOURS.deserializer(), topics.itemFollows(),
+                "item-follows-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_FOLLOWS_GLOBAL));
         topology.addGlobalStore(
                 persistent(Stores.ITEM_ACTIVITY_GLOBAL, StateSerdes.ITEM_ACTIVITY).withLoggingDisabled().withCachingDisabled(),
                 "item-activity-source", keys.deserializer(), StateSerdes.ITEM_ACTIVITY.deserializer(), topics.itemActivity(),

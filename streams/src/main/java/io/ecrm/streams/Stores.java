@@ -24,6 +24,10 @@ public final class Stores {
     public static final String ITEM_WEIGHTS = "item-weights";
     /** {@code item NUL co-item} -> weighted co-occurrence count; partitioned by item; RocksDB, changelogged. */
     public static final String ITEM_PAIRS = "item-pairs";
+    /** Item id -> weight of what followed it, {@code item NUL next} -> weight of next following it; partitioned by item; RocksDB, changelogged. */
+    public static final String ITEM_FOLLOWS = "item-follows";
+    /** Item id -> its follows list ({@link io.ecrm.recommender.ItemNeighbours}); global, RocksDB, restored from its topic. */
+    public static final String ITEM_FOLLOWS_GLOBAL = "item-follows-global";
     /** Item id -> {@link io.ecrm.streams.items.ItemActivity}: events by kind and decayed counts; partitioned by item; RocksDB, changelogged. */
     public static final String ITEM_ACTIVITY = "item-activity";
     /** Item id -> {@link io.ecrm.streams.items.ItemActivity} as last published; global, RocksDB, restored from its topic. */

@@ -172,6 +172,7 @@ public final class TenantStreams implements AutoCloseable {
                 .configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")));
         wanted.add(new NewTopic(topics.catalog(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemCounts(), settings.partitions(), settings.replicationFactor()).configs(compacted));
+        wanted.add(new NewTopic(topics.itemFollows(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemActivity(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemNeighbours(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -245,6 +246,12 @@ public final class TenantStreams implements AutoCloseable {
     /** The customer key an anonymous visitor key is linked to, if this instance holds the link, else null. */
     public String linkedCustomer(String anonymousKey) {
         return this.<String, String>read(Stores.IDENTITY_LINKS, store -> store.get(anonymousKey));
+    }
+
+    /** The item's follows list (what visitors went on to next), {@link ItemNeighbours#NONE} when it has none. */
+    public ItemNeighbours follows(String itemId) {
+        ItemNeighbours follows = this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_FOLLOWS_GLOBAL, store -> store.get(itemId));
+        return follows == null ? ItemNeighbours.NONE : follows;
     }
 
     /** The catalogue entry of an item, or null when the catalogue does not list it. */

@@ -62,8 +62,8 @@ final class VisitorEventsProcessor implements Processor<String, ClickEvent, Stri
             VisitorHistory.Observed observed = (history == null ? VisitorHistory.EMPTY : history)
                     .observe(event.itemId(), kind, event.timestampMillis(), settings);
             histories.put(record.key(), observed.history());
-            if (!observed.updates().isEmpty()) {
-                pending.put(nextSequence++, new PendingEvent(kind, observed.updates()));
+            if (!observed.updates().isEmpty() || !observed.follows().isEmpty()) {
+                pending.put(nextSequence++, new PendingEvent(kind, observed.updates(), observed.follows()));
             }
         });
     }

@@ -54,7 +54,7 @@ class OfflineParityTest {
     }
 
     @Test
-    void theTopologyAndTheOfflineModelGiveTheSameNeighbourLists() {
+    void theTopologyAndTheOfflineModelGiveTheSameSimilarAndFollowsLists() {
         RecommenderSettings settings = RecommenderSettings.DEFAULTS;
         List<ClickEvent> events = events();
 
@@ -72,15 +72,23 @@ class OfflineParityTest {
                 EventKinds.of(event.type()).filter(kind -> event.itemId() != null).ifPresent(kind ->
                         offline.observe(event.visitorKey(), null, event.itemId(), kind, event.timestampMillis()));
             }
+            // the visitor side sends its pending updates, then the item side scores
+            driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.itemFlushMillis()));
             driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
             offline.refresh();
 
             KeyValueStore<String, ItemNeighbours> streamed = driver.getKeyValueStore(Stores.ITEM_NEIGHBOURS);
             List<String> items = offline.items();
             assertTrue(items.size() >= 12, "most of the 15 items were seen: " + items.size());
+            KeyValueStore<String, ItemNeighbours> streamedFollows = driver.getKeyValueStore(Stores.ITEM_FOLLOWS_GLOBAL);
+            int withFollows = 0;
             for (String item : items) {
                 assertEquals(offline.similar(item), streamed.get(item), item);
+                ItemNeighbours follows = streamedFollows.get(item);
+                assertEquals(offline.follows(item), follows == null ? ItemNeighbours.NONE : follows, "follows of " + item);
+                withFollows += follows == null ? 0 : 1;
             }
+            assertTrue(withFollows >= 10, "most items have something that followed them: " + withFollows);
         }
     }
 }

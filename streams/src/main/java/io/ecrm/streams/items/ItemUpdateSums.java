@@ -5,22 +5,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Sums item updates per item, so that the updates of many events travel to the item side as one
  * record per item: counts are sums, so the item side ends with the same counts either way, and
- * a popular item costs one record per flush instead of one per event. Each event is also counted
- * by kind for its own item.
+ * a popular item costs one record per flush instead of one per event. Co-occurrence and follows
+ * are summed apart; each event is also counted by kind for its own item.
  */
 public final class ItemUpdateSums {
-    private final Map<String, Double> ownWeights = new HashMap<>();
-    private final Map<String, Map<String, Double>> coWeights = new HashMap<>();
+    private final Sums cooccurrence = new Sums();
+    private final Sums follows = new Sums();
     private final Map<String, long[]> kinds = new HashMap<>();
 
     /** Adds one event's updates, and counts the event for its own item (the first update's). */
     public void add(PendingEvent event) {
-        event.updates().forEach(this::add);
+        event.updates().forEach(cooccurrence::add);
+        event.follows().forEach(follows::add);
         if (!event.updates().isEmpty()) {
             long[] counts = kinds.computeIfAbsent(event.updates().get(0).itemId(), k -> new long[3]);
             switch (event.kind()) {
@@ -32,22 +33,33 @@ public final class ItemUpdateSums {
         }
     }
 
-    void add(ItemUpdate update) {
-        ownWeights.merge(update.itemId(), update.ownWeight(), Double::sum);
-        if (!update.coWeights().isEmpty()) {
-            Map<String, Double> sums = coWeights.computeIfAbsent(update.itemId(), k -> new HashMap<>());
-            update.coWeights().forEach((item, weight) -> sums.merge(item, weight, Double::sum));
-        }
-    }
-
     /** One delta per item, in item order (so that replays send the same records). */
     public List<ItemDelta> sums() {
-        List<ItemDelta> sums = new ArrayList<>(ownWeights.size());
-        new TreeMap<>(ownWeights).forEach((item, own) -> {
+        TreeSet<String> items = new TreeSet<>(cooccurrence.ownWeights.keySet());
+        items.addAll(follows.ownWeights.keySet());
+        List<ItemDelta> sums = new ArrayList<>(items.size());
+        for (String item : items) {
             long[] counts = kinds.getOrDefault(item, new long[3]);
-            sums.add(new ItemDelta(new ItemUpdate(item, own, coWeights.getOrDefault(item, Map.of())),
-                    counts[0], counts[1], counts[2]));
-        });
+            sums.add(new ItemDelta(cooccurrence.of(item), follows.of(item), counts[0], counts[1], counts[2]));
+        }
         return sums;
+    }
+
+    /** Own weights and co-item weights, summed per item. */
+    private static final class Sums {
+        private final Map<String, Double> ownWeights = new HashMap<>();
+        private final Map<String, Map<String, Double>> coWeights = new HashMap<>();
+
+        void add(ItemUpdate update) {
+            ownWeights.merge(update.itemId(), update.ownWeight(), Double::sum);
+            if (!update.coWeights().isEmpty()) {
+                Map<String, Double> sums = coWeights.computeIfAbsent(update.itemId(), k -> new HashMap<>());
+                update.coWeights().forEach((item, weight) -> sums.merge(item, weight, Double::sum));
+            }
+        }
+
+        ItemUpdate of(String item) {
+            return new ItemUpdate(item, ownWeights.getOrDefault(item, 0.0), coWeights.getOrDefault(item, Map.of()));
+        }
     }
 }

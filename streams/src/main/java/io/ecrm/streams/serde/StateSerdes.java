@@ -124,27 +124,34 @@ public final class StateSerdes {
     /** What the visitor side sends the item side for one item. */
     public static final BinarySerde<ItemDelta> ITEM_DELTA = new BinarySerde<>(1, (delta, out) -> {
         writeUpdate(delta.update(), out);
+        writeUpdate(delta.follows(), out);
         out.writeLong(delta.views());
         out.writeLong(delta.carts());
         out.writeLong(delta.purchases());
-    }, (in, version) -> new ItemDelta(readUpdate(in), in.readLong(), in.readLong(), in.readLong()));
+    }, (in, version) -> new ItemDelta(readUpdate(in), readUpdate(in), in.readLong(), in.readLong(), in.readLong()));
 
     /** One event's updates, waiting to be summed. */
     public static final BinarySerde<PendingEvent> PENDING_EVENT = new BinarySerde<>(1, (event, out) -> {
         out.writeByte(event.kind().ordinal());
-        out.writeInt(event.updates().size());
-        for (ItemUpdate update : event.updates()) {
+        writeUpdates(event.updates(), out);
+        writeUpdates(event.follows(), out);
+    }, (in, version) -> new PendingEvent(EventKind.values()[in.readUnsignedByte()], readUpdates(in), readUpdates(in)));
+
+    private static void writeUpdates(List<ItemUpdate> updates, DataOutputStream out) throws IOException {
+        out.writeInt(updates.size());
+        for (ItemUpdate update : updates) {
             writeUpdate(update, out);
         }
-    }, (in, version) -> {
-        EventKind kind = EventKind.values()[in.readUnsignedByte()];
+    }
+
+    private static List<ItemUpdate> readUpdates(DataInputStream in) throws IOException {
         int size = in.readInt();
         List<ItemUpdate> updates = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             updates.add(readUpdate(in));
         }
-        return new PendingEvent(kind, updates);
-    });
+        return updates;
+    }
 
     public static final BinarySerde<ItemActivity> ITEM_ACTIVITY = new BinarySerde<>(1, (activity, out) -> {
         out.writeLong(activity.views());
