@@ -46,10 +46,16 @@ public final class RecommendationTopology {
 
     public static Topology buildTopology(TenantTopics topics, RecommenderSettings settings, StreamsSettings streams,
                                          BotUserAgents bots, CleaningMetrics metrics) {
+        return buildTopology(topics, settings, streams, bots, metrics, System::currentTimeMillis);
+    }
+
+    /** @param wallClock the current time (epoch milliseconds), which event time never runs ahead of */
+    public static Topology buildTopology(TenantTopics topics, RecommenderSettings settings, StreamsSettings streams,
+                                         BotUserAgents bots, CleaningMetrics metrics, java.util.function.LongSupplier wallClock) {
         Serde<String> keys = StateSerdes.keys();
         Topology topology = new Topology();
 
-        topology.addSource(AutoOffsetReset.earliest(), "events", new EventTimeExtractor(), keys.deserializer(), StateSerdes.events().deserializer(),
+        topology.addSource(AutoOffsetReset.earliest(), "events", new EventTimeExtractor(wallClock), keys.deserializer(), StateSerdes.events().deserializer(),
                 topics.events());
         topology.addProcessor("cleaning", () -> new CleaningProcessor(streams.cleaning(), bots, metrics), "events");
         topology.addStateStore(org.apache.kafka.streams.state.Stores.windowStoreBuilder(

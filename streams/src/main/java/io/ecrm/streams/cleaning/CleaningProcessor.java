@@ -66,7 +66,7 @@ public final class CleaningProcessor implements Processor<String, ClickEvent, St
             context.forward(record.withValue((Object) new RejectedEvent(reason.get().code(), event)), REJECTED);
         } else {
             metrics.accepted();
-            Record<String, Object> clean = record.withValue((Object) event).withTimestamp(event.timestampMillis());
+            Record<String, Object> clean = record.withValue((Object) event).withTimestamp(Math.min(event.timestampMillis(), context.currentSystemTimeMs()));
             context.forward(clean, CLEAN);
         }
     }

@@ -65,7 +65,7 @@ class CleaningTopologyTest {
             }
         };
         driver = new TopologyTestDriver(RecommendationTopology.buildTopology(TOPICS, RecommenderSettings.DEFAULTS, settings,
-                BotUserAgents.shipped(), metrics), props, Instant.ofEpochMilli(NOW));
+                BotUserAgents.shipped(), metrics, () -> NOW), props, Instant.ofEpochMilli(NOW));
         events = driver.createInputTopic(TOPICS.events(), StateSerdes.keys().serializer(), StateSerdes.events().serializer());
         rejected = driver.createOutputTopic(TOPICS.rejected(), new StringDeserializer(), new ByteArrayDeserializer());
     }
@@ -121,6 +121,14 @@ class CleaningTopologyTest {
     void eventsFromTheFutureAreRefused() {
         send(view("e1", NOW + 2 * HOUR, "v", "a", null));
         send(view("e2", NOW + HOUR / 2, "v", "b", null));
+        assertEquals(List.of("time_in_future"), rejectedReasons());
+        assertEquals(List.of("b"), history("v"));
+    }
+
+    @Test
+    void anEventYearsAheadIsRefusedWithoutMovingTheClockThatJudgesLateness() {
+        send(view("e1", NOW + 10 * 365 * 24 * HOUR, "v", "a", null));
+        send(view("e2", NOW - 30 * HOUR, "v", "b", null)); // within the 48 h grace of the clock, which stayed at now
         assertEquals(List.of("time_in_future"), rejectedReasons());
         assertEquals(List.of("b"), history("v"));
     }
