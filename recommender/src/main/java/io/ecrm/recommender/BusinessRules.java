@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * The rules every answer obeys, whatever scored the items. Hard rules, never relaxed: no item the
  * visitor bought, no excluded item, not the item on screen, no unavailable item, only the asked
- * category. Soft rules, relaxed only when the answer would otherwise stay short: no item the visitor
- * has seen (unless the query includes them), at most {@code maxPerCategory} items per category.
+ * category. Soft rules: at most {@code maxPerCategory} items per category, relaxed when the answer
+ * would otherwise stay short; no item the visitor has seen (unless the query includes them),
+ * relaxed only when the answer would otherwise be empty.
  * Each answer uses its own instance: it counts what it has taken.
  */
 public final class BusinessRules {

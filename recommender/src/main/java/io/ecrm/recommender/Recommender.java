@@ -178,6 +178,9 @@ public final class Recommender {
         BusinessRules rules = new BusinessRules(query, sources.catalogue(), settings.ranking().maxPerCategory());
         List<Recommendation> answer = new ArrayList<>(query.count());
         for (BusinessRules.Level level : BusinessRules.Level.values()) {
+            if (level == BusinessRules.Level.HARD_ONLY && !answer.isEmpty()) {
+                break; // what the visitor has seen comes back only instead of an empty answer, never to lengthen one
+            }
             for (int r = 0; answer.size() < query.count(); r++) {
                 int c = ranked.get(r);
                 if (c < 0) {

@@ -176,6 +176,16 @@ class RecommenderTest {
     }
 
     @Test
+    void seenItemsNeverLengthenAShortAnswer() {
+        RecommenderSources popular = new RecommenderSources(NeighbourLists.NONE, NeighbourLists.NONE, SessionIndex.EMPTY,
+                PopularItems.of(List.of(new ScoredItem("a", 3), new ScoredItem("b", 2), new ScoredItem("c", 1)), List.of()),
+                Catalogue.NONE);
+        RecommendationQuery query = RecommendationQuery.builder().session(List.of("a", "b")).includeSeen(false).count(3)
+                .build();
+        assertEquals(List.of("c"), ids(new Recommender(SETTINGS).recommend(query, popular)));
+    }
+
+    @Test
     void theHistoryOnlyEntryPointBlendsSimilarItemsThenPopularOnes() {
         Recommender recommender = new Recommender(RecommenderSettings.DEFAULTS);
         List<ScoredItem> answer = recommender.recommend(new RecommendationQuery(List.of("a", "b"), Set.of("y"), 4),
