@@ -34,6 +34,7 @@ import io.ecrm.serving.kafka.KeyOwners;
 import io.ecrm.serving.segments.ExportJobs;
 import io.ecrm.serving.segments.SegmentRegistry;
 import io.ecrm.serving.tenants.TenantRegistry;
+import io.ecrm.streams.SessionIndexFeed;
 import io.ecrm.streams.TenantStreams;
 import io.ecrm.streams.segments.SegmentSettings;
 import io.javalin.Javalin;
@@ -103,7 +104,10 @@ public final class Engine implements AutoCloseable {
             started.push(streams);
             metrics.streamsLag(tenant, streams.kafkaStreams());
             streams.start();
-            tenants.add(tenant, new TenantEngine(streams, recommender));
+            SessionIndexFeed sessions = new SessionIndexFeed(bootstrapServers, topics, settings.recommender().sessionKnn());
+            started.push(sessions);
+            sessions.start();
+            tenants.add(tenant, new TenantEngine(streams, recommender, sessions, settings.streams().sessionGapMillis()));
         }
         publisher = new EventPublisher(bootstrapServers, Events.PUBLISH_TIMEOUT);
         started.push(publisher);

@@ -1,6 +1,11 @@
 package io.ecrm.serving;
 
+import io.ecrm.recommender.Catalogue;
+import io.ecrm.recommender.ItemAttributes;
 import io.ecrm.recommender.ItemNeighbours;
+import io.ecrm.recommender.PopularItems;
+import io.ecrm.recommender.Recommendation;
+import io.ecrm.recommender.RecommenderSources;
 import io.ecrm.recommender.RecommendationQuery;
 import io.ecrm.recommender.Recommender;
 import io.ecrm.recommender.ScoredItem;
@@ -8,6 +13,7 @@ import io.ecrm.recommender.TopK;
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.schemas.VisitorKey;
+import io.ecrm.streams.SessionIndexFeed;
 import io.ecrm.streams.TenantStreams;
 import io.ecrm.streams.profile.CustomerProfile;
 import io.ecrm.schemas.CatalogItem;
@@ -31,13 +37,22 @@ public final class TenantEngine {
 
     private final TenantStreams streams;
     private final Recommender recommender;
+    private final SessionIndexFeed sessions;
+    private final long sessionGapMillis;
     private volatile List<ScoredItem> popular = List.of();
     private volatile long popularComputedAt;
     private final Map<ActivityWindow, Ranked> trending = new ConcurrentHashMap<>();
+    private volatile Ranked lately;
 
-    public TenantEngine(TenantStreams streams, Recommender recommender) {
+    /**
+     * @param sessions         the tenant's past sessions, for session-kNN
+     * @param sessionGapMillis inactivity after which a visitor's next event starts a new visit
+     */
+    public TenantEngine(TenantStreams streams, Recommender recommender, SessionIndexFeed sessions, long sessionGapMillis) {
         this.streams = streams;
         this.recommender = recommender;
+        this.sessions = sessions;
+        this.sessionGapMillis = sessionGapMillis;
     }
 
     public TenantTopics topics() {
@@ -74,12 +89,63 @@ public final class TenantEngine {
         return lookUp(visitorId, streams::profile);
     }
 
-    /** Recommendations for a visitor; an unknown visitor gets the popular items. */
+    /**
+     * What a caller asks of a recommendation besides the visitor.
+     *
+     * @param itemOnScreen the product the visitor is looking at (counts as their latest click; never answered), or null
+     * @param excluded     items never to answer
+     * @param category     only items of this catalogue category, or null
+     * @param includeSeen  whether items the visitor has already touched may be answered
+     * @param explain      whether each item carries every source's contribution
+     */
+    public record Ask(int count, String itemOnScreen, Set<String> excluded, String category, boolean includeSeen,
+                      boolean explain) {
+        public static Ask of(int count) {
+            return new Ask(count, null, Set.of(), null, false, false);
+        }
+    }
+
+    /** Recommendations for a visitor with the defaults of {@link Ask#of}, as scored items. */
     public List<ScoredItem> recommend(String visitorId, int count) {
+        return recommend(visitorId, Ask.of(count)).stream().map(Recommendation::toScoredItem).toList();
+    }
+
+    /**
+     * Recommendations for a visitor: their current visit (the recent items no more than the session
+     * gap apart, oldest first) and longer history, ranked by the recommender over the tenant's
+     * sources: similar items and follows (global stores), past sessions ({@link SessionIndexFeed}),
+     * popular and recently popular items, and the catalogue. Bought items are never answered. A
+     * visitor we have not seen gets the tenant's popular items.
+     */
+    public List<Recommendation> recommend(String visitorId, Ask ask) {
         Optional<VisitorHistory> history = history(visitorId);
-        List<String> recent = history.map(VisitorHistory::recentItemIds).orElse(List.of());
-        Set<String> excluded = history.map(VisitorHistory::seenAndBought).orElse(Set.of());
-        return recommender.recommend(new RecommendationQuery(recent, excluded, count), streams::neighbours, popular());
+        List<VisitorHistory.RecentItem> recent = history.map(VisitorHistory::recent).orElse(List.of());
+        RecommendationQuery query = RecommendationQuery.builder()
+                .session(currentVisit(recent))
+                .recent(history.map(VisitorHistory::recentItemIds).orElse(List.of()))
+                .bought(history.map(h -> Set.copyOf(h.purchased())).orElse(Set.of()))
+                .excluded(ask.excluded()).onScreen(ask.itemOnScreen()).category(ask.category())
+                .includeSeen(ask.includeSeen()).count(ask.count()).explain(ask.explain()).build();
+        PopularItems popularity = PopularItems.of(popular(), lately());
+        Catalogue catalogue = itemId -> {
+            CatalogItem listed = streams.catalogItem(itemId);
+            return listed == null ? ItemAttributes.UNKNOWN : new ItemAttributes(listed.category(), listed.available());
+        };
+        return sessions.read(index -> recommender.recommend(query,
+                new RecommenderSources(streams::neighbours, streams::follows, index, popularity, catalogue)));
+    }
+
+    /** The items of the visit going on: from the newest back while no gap exceeds the session gap; oldest first. */
+    private List<String> currentVisit(List<VisitorHistory.RecentItem> newestFirst) {
+        List<String> visit = new ArrayList<>();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            if (i > 0 && newestFirst.get(i - 1).timestampMillis() - newestFirst.get(i).timestampMillis() > sessionGapMillis) {
+                break;
+            }
+            visit.add(newestFirst.get(i).itemId());
+        }
+        java.util.Collections.reverse(visit);
+        return visit;
     }
 
     /** The item's neighbours, best first; empty when the item is unknown. */
@@ -192,6 +258,26 @@ public final class TenantEngine {
         });
         List<ScoredItem> items = available(top.best());
         trending.put(window, new Ranked(items, now));
+        return items;
+    }
+
+    /**
+     * The items most popular lately: by their weighted events, each counting half as much per day
+     * of age (the 24 h decayed count), as of the tenant's clock; unavailable items left out.
+     */
+    public List<ScoredItem> lately() {
+        long now = System.currentTimeMillis();
+        Ranked last = lately;
+        if (last != null && now - last.computedAt() < POPULAR_REFRESH_MILLIS) {
+            return last.items();
+        }
+        long[] clock = {Long.MIN_VALUE};
+        streams.forEachItemActivity((item, activity) -> clock[0] = Math.max(clock[0], activity.updatedMillis()));
+        TopK top = new TopK(POPULAR_KEPT);
+        streams.forEachItemActivity((item, activity) ->
+                top.offer(new ScoredItem(item, activity.decayed(ActivityWindow.DAY, clock[0]))));
+        List<ScoredItem> items = available(top.best());
+        lately = new Ranked(items, now);
         return items;
     }
 

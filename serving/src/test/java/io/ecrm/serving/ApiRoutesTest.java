@@ -143,6 +143,15 @@ class ApiRoutesTest {
                 new Failure("count 0", Call.get("/v1/customers/{id}/recommendations?count=0"), 400, "query/count"),
                 new Failure("count over the limit", Call.get("/v1/customers/{id}/recommendations?count=1001"), 400, "query/count"),
                 new Failure("count that is no number", Call.get("/v1/customers/{id}/recommendations?count=many"), 400, "query/count"),
+                new Failure("explain neither true nor false", Call.get("/v1/customers/{id}/recommendations?explain=1"), 400, "query/explain"),
+                new Failure("includeSeen neither true nor false", Call.get("/v1/customers/{id}/recommendations?includeSeen=no"), 400,
+                        "query/includeSeen"),
+                new Failure("an empty id among those excluded", Call.get("/v1/customers/{id}/recommendations?exclude=a,,b"), 400,
+                        "query/exclude"),
+                new Failure("more ids excluded than allowed", Call.get("/v1/customers/{id}/recommendations?exclude="
+                        + String.join(",", Collections.nCopies(101, "x"))), 400, "query/exclude"),
+                new Failure("an item on screen over the id limit", Call.get("/v1/customers/{id}/recommendations?itemId=" + LONG_ID), 400,
+                        "query/itemId"),
                 new Failure("an id over the limit", Call.get("/v1/customers/" + LONG_ID + "/recommendations"), 400, "path/id")));
         CASES.put("GET /v1/items/popular", new Cases(Call.get("/v1/items/popular?count=5"), 200,
                 new Failure("count 0", Call.get("/v1/items/popular?count=0"), 400, "query/count"),

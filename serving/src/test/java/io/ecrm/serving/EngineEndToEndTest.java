@@ -90,6 +90,16 @@ class EngineEndToEndTest {
                 r -> r.status() == 200 && itemIds(r.body()).get(0).equals("sleeping-bag"), PATIENCE);
         assertEquals("tent", recommended.body().at("/items/0/because").asText());
         assertFalse(itemIds(recommended.body()).contains("tent"), "the item being viewed is not recommended back");
+
+        JsonNode explained = http.get("/v1/customers/newcomer/recommendations?count=3&explain=true").body().at("/items/0");
+        assertEquals("sleeping-bag", explained.get("itemId").asText());
+        assertEquals("tent", explained.at("/explanation/0/because").asText());
+        assertTrue(explained.at("/explanation/0/similarity").asDouble() > 0, explained.toString());
+        assertTrue(recommended.body().at("/items/0/explanation").isMissingNode(), "explanations only when asked for");
+        assertFalse(itemIds(http.get("/v1/customers/newcomer/recommendations?count=3&exclude=sleeping-bag,x").body())
+                .contains("sleeping-bag"));
+        assertTrue(itemIds(http.get("/v1/customers/newcomer/recommendations?count=3&includeSeen=true").body()).contains("tent"),
+                "a seen item may come back when asked for");
     }
 
     @Test
@@ -366,5 +376,31 @@ class EngineEndToEndTest {
         assertEquals(List.of("stove"), itemIds(similar.body()), "the sold-out sleeping bag is left out");
         assertEquals(List.of(), itemIds(http.get("/v1/items/tent/similar?category=sleep").body()));
         assertEquals(List.of("stove"), itemIds(http.get("/v1/items/tent/similar?category=cooking").body()));
+    }
+
+    @Test
+    @Order(10)
+    void closedVisitsBecomeSessionNeighboursForLaterVisitors() throws Exception {
+        long start = T0 + 30L * 86_400_000L; // later than every event before: nothing here is late
+        List<String> events = new ArrayList<>();
+        for (int v = 0; v < 3; v++) {
+            for (String item : List.of("kayak", "paddle", "dry-bag")) {
+                events.add(String.format("{\"eventId\":\"k%d-%s\",\"type\":\"product_view\",\"timestamp\":%d,"
+                        + "\"anonymousId\":\"paddler-%d\",\"itemId\":\"%s\"}", v, item, start + v * 60_000L, v, item));
+            }
+        }
+        // two hours later on every partition: the paddlers' visits are a whole gap behind and close
+        for (int v = 0; v < 40; v++) {
+            events.add(String.format("{\"eventId\":\"later-%d\",\"type\":\"page_view\",\"timestamp\":%d,"
+                    + "\"anonymousId\":\"passer-by-%d\"}", v, start + 2 * 3_600_000L, v));
+        }
+        assertEquals(202, postEvents(events).status());
+        events.clear();
+        events.add(String.format("{\"eventId\":\"k-new\",\"type\":\"product_view\",\"timestamp\":%d,"
+                + "\"anonymousId\":\"new-paddler\",\"itemId\":\"kayak\"}", start + 2 * 3_600_000L + 1000));
+        assertEquals(202, postEvents(events).status());
+        HttpClientSupport.Response answer = http.await("/v1/customers/new-paddler/recommendations?count=5&explain=true",
+                r -> r.status() == 200 && r.body().toString().contains("session_neighbours"), PATIENCE);
+        assertTrue(itemIds(answer.body()).containsAll(List.of("paddle", "dry-bag")), answer.body().toString());
     }
 }

@@ -329,4 +329,16 @@ class RecommendationTopologyTest {
         assertEquals(10.0, a.decayed(io.ecrm.streams.items.ActivityWindow.HOUR, a.updatedMillis()), 1e-9);
         assertEquals(1, this.<io.ecrm.streams.items.ItemActivity>store(Stores.ITEM_ACTIVITY_GLOBAL).get("b").views());
     }
+
+    @Test
+    void aVisitSummaryHoldsEveryItemEvenWhenItsEventsShareATimestamp() {
+        long gap = StreamsSettings.DEFAULTS.sessionGapMillis();
+        var sessions = driver.createOutputTopic(TOPICS.sessions(), StateSerdes.keys().deserializer(),
+                StateSerdes.SESSION_SUMMARY.deserializer());
+        for (String item : List.of("kayak", "paddle", "dry-bag")) {
+            viewAt("paddler", item, time);
+        }
+        viewAt("passer-by", "x", time + 2 * gap);
+        assertEquals(List.of("kayak", "paddle", "dry-bag"), sessions.readValue().items());
+    }
 }

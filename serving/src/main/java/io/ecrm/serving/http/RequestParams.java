@@ -74,6 +74,19 @@ public final class RequestParams {
         return value == null ? null : checkedId(value, "query/" + name, ctx.appData(MAX_ID_LENGTH));
     }
 
+    /** One id of a list a query parameter holds, checked like a path id; problems name {@code query/<name>}. */
+    public static String checkedQueryId(String value, String name, Context ctx) {
+        return checkedId(value, "query/" + name, ctx.appData(MAX_ID_LENGTH));
+    }
+
+    /** A true/false query parameter, false when absent; anything else is a problem naming {@code query/<name>}. */
+    public static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        ApiProblem.check(value == null || value.equals("true") || value.equals("false"), "query/" + name,
+                "must be true or false");
+        return "true".equals(value);
+    }
+
     private static String checkedId(String id, String pointer, int max) {
         ApiProblem.check(!id.isBlank() && id.length() <= max, pointer, "must be 1 to " + max + " characters");
         ApiProblem.check(id.chars().noneMatch(Character::isISOControl), pointer, "must not contain control characters");

@@ -54,13 +54,11 @@ public final class Audience implements Handler {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         String itemId = RequestParams.id(ctx, "id");
         int count = RequestParams.count(ctx, 20, maxCount);
-        String anonymous = ctx.queryParam("includeAnonymous");
-        ApiProblem.check(anonymous == null || anonymous.equals("true") || anonymous.equals("false"),
-                "query/includeAnonymous", "must be true or false");
+        boolean includeAnonymous = RequestParams.flag(ctx, "includeAnonymous");
         if (tenant.similar(itemId, 1).isEmpty()) {
             throw new ApiProblem(ApiProblem.Type.NOT_FOUND, "no events of item " + itemId);
         }
-        List<TenantEngine.AudienceMember> members = new ArrayList<>(tenant.audience(itemId, count, "true".equals(anonymous)));
+        List<TenantEngine.AudienceMember> members = new ArrayList<>(tenant.audience(itemId, count, includeAnonymous));
         if (ctx.header(VisitorRouter.FORWARDED_HEADER) == null) {
             for (KeyOwners.HostStoreInfo other : owners.otherInstances(tenant.streams())) {
                 members.addAll(askOther(ctx, other));

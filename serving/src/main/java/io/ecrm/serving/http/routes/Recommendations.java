@@ -1,26 +1,58 @@
 package io.ecrm.serving.http.routes;
 
-import io.ecrm.recommender.ScoredItem;
+import io.ecrm.recommender.Contribution;
+import io.ecrm.recommender.Recommendation;
+import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.RequestParams;
 import io.ecrm.serving.http.VisitorRouter;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * {@code GET /v1/customers/{id}/recommendations?count=10}: what this visitor should see next.
- * The id is a customer id, or an anonymous id when the visitor is not known by name. Items are
- * best first, with a score and, for neighbour items, the recent item that brought them
- * ({@code because}). A visitor we have not seen yet gets the tenant's popular items: the answer
- * is never empty once the tenant has any data. Answered by the instance holding the visitor
- * ({@link VisitorRouter}), whichever instance is asked.
+ * {@code GET /v1/customers/{id}/recommendations?count=10}: what this visitor should see next, best
+ * first. The id is a customer id, or an anonymous id when the visitor is not known by name.
+ * Parameters, all optional:
+ * <ul>
+ *   <li>{@code itemId}: the product on screen: it weighs as the visitor's latest click and is not answered;</li>
+ *   <li>{@code exclude}: ids never to answer, comma-separated (at most {@value #MAX_EXCLUDED});</li>
+ *   <li>{@code category}: only items of this catalogue category;</li>
+ *   <li>{@code includeSeen}: {@code true} lets items the visitor already touched be answered
+ *       (default {@code false}; bought items never are);</li>
+ *   <li>{@code explain}: {@code true} adds to each item every source's contribution: which source
+ *       (session neighbours, the visit's own items, follows, similar items, trending, popular),
+ *       which of the visitor's items produced it, and the similarity.</li>
+ * </ul>
+ * Each item has a score and {@code because} (the visitor's item behind its largest contribution;
+ * absent for the popularity fill). Sold-out items (catalogue) are never answered. A visitor we have
+ * not seen yet gets the tenant's popular items: the answer is never empty once the tenant has data.
  */
 public final class Recommendations implements Handler {
     /** The answer. */
-    public record Answer(String customerId, List<ScoredItem> items) {
+    public record Answer(String customerId, List<Item> items) {
     }
+
+    /** One recommended item; {@code explanation} only when asked for. */
+    public record Item(String itemId, double score, String because, List<Part> explanation) {
+        static Item of(Recommendation r, boolean explain) {
+            return new Item(r.itemId(), r.score(), r.because(), explain ? r.explanation().stream().map(Part::of).toList() : null);
+        }
+    }
+
+    /** One source's part in an item's score: the source (lower case), the visitor's item behind it, the similarity, the score. */
+    public record Part(String source, String because, double similarity, double score) {
+        static Part of(Contribution c) {
+            return new Part(c.source().name().toLowerCase(Locale.ROOT), c.because(), c.similarity(), c.score());
+        }
+    }
+
+    /** Most ids {@code exclude} may list. */
+    public static final int MAX_EXCLUDED = 100;
 
     private final Tenants tenants;
     private final int maxCount;
@@ -37,9 +69,23 @@ public final class Recommendations implements Handler {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         String id = RequestParams.id(ctx, "id");
         int count = RequestParams.count(ctx, 10, maxCount);
+        String onScreen = RequestParams.queryId(ctx, "itemId");
+        String category = RequestParams.queryId(ctx, "category");
+        boolean includeSeen = RequestParams.flag(ctx, "includeSeen");
+        boolean explain = RequestParams.flag(ctx, "explain");
+        Set<String> excluded = new HashSet<>();
+        String exclude = ctx.queryParam("exclude");
+        if (exclude != null) {
+            String[] ids = exclude.split(",", -1);
+            ApiProblem.check(ids.length <= MAX_EXCLUDED, "query/exclude", "must list at most " + MAX_EXCLUDED + " ids");
+            for (String excludedId : ids) {
+                excluded.add(RequestParams.checkedQueryId(excludedId, "exclude", ctx));
+            }
+        }
         if (router.relayedFromOwner(ctx, tenant, id, (engine, key) -> engine.streams().visitorHistory(key) != null)) {
             return;
         }
-        ctx.json(new Answer(id, tenant.recommend(id, count)));
+        TenantEngine.Ask ask = new TenantEngine.Ask(count, onScreen, excluded, category, includeSeen, explain);
+        ctx.json(new Answer(id, tenant.recommend(id, ask).stream().map(r -> Item.of(r, explain)).toList()));
     }
 }
