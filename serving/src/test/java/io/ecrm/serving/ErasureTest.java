@@ -176,22 +176,8 @@ class ErasureTest {
 
     /** Every committed record of a topic, in order per partition, as text (a null value for a tombstone). */
     private static void read(String bootstrap, String topic, java.util.function.BiConsumer<String, String> action) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "erasure-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    String key = record.key() == null ? "" : Bytes.wrap(record.key()).toString() + " "
-                            + new String(record.key(), StandardCharsets.UTF_8);
-                    action.accept(key, record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
-                }
-            }
-        }
+        TestEngines.readTopic(bootstrap, topic, (key, value) -> action.accept(
+                key == null ? "" : Bytes.wrap(key).toString() + " " + new String(key, StandardCharsets.UTF_8),
+                value == null ? null : new String(value, StandardCharsets.UTF_8)));
     }
 }

@@ -132,22 +132,9 @@ class LogPrivacyTest {
     /** Every record of the topic, as text. */
     private static List<String> readAll(String bootstrap, String topic) {
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "privacy-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(new String(record.key() == null ? new byte[0] : record.key(), StandardCharsets.UTF_8) + " "
-                            + new String(record.value(), StandardCharsets.UTF_8));
-                }
-            }
-        }
+        TestEngines.readTopic(bootstrap, topic, (key, value) -> values.add(
+                new String(key == null ? new byte[0] : key, StandardCharsets.UTF_8) + " "
+                        + (value == null ? "" : new String(value, StandardCharsets.UTF_8))));
         return values;
     }
 

@@ -49,4 +49,26 @@ final class TestEngines {
                 dataDir, d.tenants(), instanceId, d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(), d.maxIdLength(),
                 d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender());
     }
+
+    /** Calls {@code action} with the key and value (null for a tombstone) of every committed record of a topic, in order per partition. */
+    static void readTopic(String bootstrap, String topic, java.util.function.BiConsumer<byte[], byte[]> action) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(java.util.Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + java.util.UUID.randomUUID(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(java.time.Duration.ofMillis(200))) {
+                    action.accept(record.key(), record.value());
+                }
+            }
+        }
+    }
 }

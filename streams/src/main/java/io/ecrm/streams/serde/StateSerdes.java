@@ -6,9 +6,9 @@ import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.ScoredItem;
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.CatalogItem;
-import io.ecrm.schemas.CatalogJson;
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventJson;
+import io.ecrm.schemas.JsonForm;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
 import io.ecrm.streams.identity.Routed;
@@ -17,10 +17,6 @@ import io.ecrm.streams.items.ItemDelta;
 import io.ecrm.streams.items.PendingEvent;
 import io.ecrm.streams.profile.CustomerProfile;
 import io.ecrm.streams.profile.SessionSummary;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -46,52 +42,30 @@ public final class StateSerdes {
                 (topic, data) -> data == null ? null : EventJson.fromBytes(data));
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static final JsonForm<RejectedEvent> REJECTED = new JsonForm<>(RejectedEvent.class);
 
     /** Rejected events are JSON, like the events topic, so an operator can read why with any consumer. */
     public static byte[] rejectedToBytes(RejectedEvent rejected) {
-        try {
-            return JSON.writeValueAsBytes(rejected);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a rejected event always serialises", e);
-        }
+        return REJECTED.toBytes(rejected);
     }
 
     public static RejectedEvent rejectedFromBytes(byte[] bytes) {
-        try {
-            return JSON.readValue(bytes, RejectedEvent.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return REJECTED.fromBytes(bytes);
     }
 
     /** Profiles are JSON: read whole by the customer view, and easy to inspect. */
     public static final Serde<CustomerProfile> CUSTOMER_PROFILE = json(CustomerProfile.class);
 
     /** Catalogue items are JSON, as shops send them. */
-    public static final Serde<CatalogItem> CATALOG_ITEM = Serdes.serdeFrom(
-            (topic, item) -> item == null ? null : CatalogJson.toBytes(item),
-            (topic, bytes) -> bytes == null ? null : CatalogJson.fromBytes(bytes));
+    public static final Serde<CatalogItem> CATALOG_ITEM = json(CatalogItem.class);
 
     /** Session summaries are JSON, for any consumer of the sessions topic. */
     public static final Serde<SessionSummary> SESSION_SUMMARY = json(SessionSummary.class);
 
     private static <T> Serde<T> json(Class<T> type) {
-        return Serdes.serdeFrom(
-                (topic, value) -> {
-                    try {
-                        return value == null ? null : JSON.writeValueAsBytes(value);
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("a " + type.getSimpleName() + " always serialises", e);
-                    }
-                },
-                (topic, bytes) -> {
-                    try {
-                        return bytes == null ? null : JSON.readValue(bytes, type);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+        JsonForm<T> form = new JsonForm<>(type);
+        return Serdes.serdeFrom((topic, value) -> form.toBytes(value), (topic, bytes) -> form.fromBytes(bytes));
     }
 
     public static final BinarySerde<VisitorActivity> VISITOR_ACTIVITY = new BinarySerde<>(1, (activity, out) -> {

@@ -61,11 +61,9 @@ public final class Segments implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        String refresh = ctx.queryParam("refresh");
-        ApiProblem.check(refresh == null || refresh.equals("true") || refresh.equals("false"), "query/refresh",
-                "must be true or false");
+        boolean refresh = RequestParams.flag(ctx, "refresh");
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
-        SegmentSnapshot snapshot = segments.of(tenant).snapshot("true".equals(refresh));
+        SegmentSnapshot snapshot = segments.of(tenant).snapshot(refresh);
         String updated = Instant.ofEpochMilli(snapshot.updatedAtMillis()).toString();
         List<Entry> entries = snapshot.stats().values().stream().map(s -> new Entry(s.name(), s.kind(), s.description(),
                 s.size(), Math.round(s.averageRevenue() * 100.0) / 100.0, updated)).toList();
