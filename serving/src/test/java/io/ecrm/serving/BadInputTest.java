@@ -160,6 +160,26 @@ class BadInputTest {
         answersNormally();
     }
 
+    @Test
+    void exportNamesThatLeaveTheExportDirectoryAreRefused() throws Exception {
+        assertEquals(201, http.put("/v1/segments/everyone", "{\"rule\":{\"event\":\"product_view\",\"min\":0}}").status());
+        String[] names = {"../../etc/passwd", "/etc/passwd", "a/../../b", "..", ".hidden", "a\\b", "a\u0000b", "%2e%2e%2fx",
+            "C:\\windows\\x"};
+        for (String name : names) {
+            HttpClientSupport.Raw answer = post("/v1/segments/everyone/exports", "application/json",
+                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(Map.of("format", "csv", "name", name)));
+            String text = new String(answer.body(), StandardCharsets.UTF_8);
+            assertEquals(400, answer.status(), name + ": " + text);
+            assertTrue(text.contains("\"/name\""), name + ": " + text);
+            assertEquals(200, http.get("/health").status(), "the server answers right after " + name);
+            tried.add("POST /v1/segments/{name}/exports: name " + name);
+        }
+        try (var files = java.nio.file.Files.walk(dataDir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().equals("passwd")), "no file named passwd anywhere");
+        }
+        answersNormally();
+    }
+
     /** A header value with CR LF, sent raw (HTTP clients refuse to): a 400, and no injected header in the answer. */
     @Test
     void headerInjectionIsRefused() throws Exception {

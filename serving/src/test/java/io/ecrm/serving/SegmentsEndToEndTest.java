@@ -146,10 +146,12 @@ class SegmentsEndToEndTest {
 
     @Test
     @Order(3)
-    void exportsASegmentToCsvUnderASanitisedName() throws Exception {
+    void exportsASegmentToCsvUnderItsPlainName() throws Exception {
         assertFalse(Files.exists(dataDir.resolve("exports/demo/.old.csv.partial")), "a crashed export's leftover is removed at start");
+        assertEquals(400, http.post("/v1/segments/champions/exports", "application/json",
+                "{\"format\": \"csv\", \"name\": \"../../escape\"}").status(), "a name with a path is refused");
         HttpClientSupport.Response started = http.post("/v1/segments/champions/exports", "application/json",
-                "{\"format\": \"csv\", \"name\": \"../../escape\"}");
+                "{\"format\": \"csv\", \"name\": \"escape\"}");
         assertEquals(202, started.status());
         JsonNode job = finished("/v1/exports/" + started.body().get("id").asText());
         assertEquals("done", job.get("status").asText(), job.toString());

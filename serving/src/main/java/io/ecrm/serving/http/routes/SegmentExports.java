@@ -20,11 +20,13 @@ import java.time.format.DateTimeFormatter;
 /**
  * {@code POST /v1/segments/{name}/exports}: starts an export of the segment's members, body
  * {@code {"format": "csv"|"jsonl"|"parquet", "name": "file name"}} (name optional: the segment
- * and the time by default; sanitised, it always lands in the tenant's export directory). 202
+ * and the time by default; a plain file name, it always lands in the tenant's export directory: a
+ * name with a path in it is a 400). 202
  * with the job ({@code GET /v1/exports/{id}} follows it) and its URL in {@code Location}; 400
  * naming a bad field; 404 for an unknown segment.
  */
 public final class SegmentExports implements Handler {
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Tenants tenants;
@@ -57,6 +59,9 @@ public final class SegmentExports implements Handler {
         JsonNode name = body.get("name");
         ApiProblem.check(name == null || name.isTextual() && name.asText().length() <= 200, "/name",
                 "must be a string of at most 200 characters");
+        // a name that tries to leave the export directory is refused, not quietly rewritten
+        ApiProblem.check(name == null || PLAIN_NAME.matcher(name.asText()).matches(), "/name",
+                "must be a plain file name: letters, digits, '.', '-' and '_', not starting with '.' (no path)");
         if (tenant.snapshot(false).segment(segment).isEmpty()) {
             throw new ApiProblem(ApiProblem.Type.NOT_FOUND, "no segment " + segment);
         }
