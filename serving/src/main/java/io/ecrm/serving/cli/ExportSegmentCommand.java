@@ -3,6 +3,7 @@ package io.ecrm.serving.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrm.streams.segments.export.ExportFormat;
+import io.ecrm.streams.segments.export.ExportNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -79,7 +80,7 @@ final class ExportSegmentCommand implements Callable<Integer> {
                     + String.join(", ", names));
         }
         String body = JSON.createObjectNode().put("format", exportFormat.wireName())
-                .put("name", out.getFileName().toString()).toString();
+                .put("name", ExportNames.sanitise(out.getFileName().toString(), exportFormat)).toString();
         JsonNode job = send(HttpRequest.newBuilder(URI.create(base + "/v1/segments/" + pathPart(segment) + "/exports"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), 202);
         String jobUrl = base + "/v1/exports/" + job.get("id").asText();
