@@ -139,7 +139,7 @@ public final class Engine implements AutoCloseable {
                 new Metrics(metrics),
                 new OpenApi(),
                 new Segments(tenants, segments, json),
-                new CustomerSegments(tenants, segments),
+                new CustomerSegments(tenants, segments, router),
                 new SegmentExports(tenants, segments, exports, json),
                 new Exports(tenants, exports));
         http = HttpApi.create(routes, json, settings, metrics);

@@ -118,7 +118,20 @@ public final class TenantEngine {
      * visitor we have not seen gets the tenant's popular items.
      */
     public List<Recommendation> recommend(String visitorId, Ask ask) {
-        Optional<VisitorHistory> history = history(visitorId);
+        return recommend(history(visitorId), ask);
+    }
+
+    /** {@link #recommend(String, Ask)} for the visitor under a visitor key this instance holds; null for an unknown visitor. */
+    public List<Recommendation> recommendAt(String visitorKey, Ask ask) {
+        return recommend(Optional.ofNullable(visitorKey == null ? null : streams.visitorHistory(visitorKey)), ask);
+    }
+
+    /** The profile under a visitor key this instance holds; empty for null or an unknown key. */
+    public Optional<CustomerProfile> profileAt(String visitorKey) {
+        return Optional.ofNullable(visitorKey == null ? null : streams.profile(visitorKey));
+    }
+
+    private List<Recommendation> recommend(Optional<VisitorHistory> history, Ask ask) {
         List<VisitorHistory.RecentItem> recent = history.map(VisitorHistory::recent).orElse(List.of());
         RecommendationQuery query = RecommendationQuery.builder()
                 .session(currentVisit(recent))

@@ -65,9 +65,23 @@ class ScaleOutTest {
         http.await("/health/ready", r -> r.status() == 200, PATIENCE);
     }
 
+    /** The devices (anonymous ids) the customers signed in on: each is linked to its customer. */
+    private static Map<String, String> devices() {
+        Map<String, String> devices = new LinkedHashMap<>();
+        for (String id : visitorIds()) {
+            if (!id.startsWith("anon-")) {
+                devices.put("device-" + id.substring(id.indexOf('-') + 1), id);
+            }
+        }
+        return devices;
+    }
+
     /** Each visitor's profile and recommendations, once both reads answer 200 on this instance. */
     private static Map<String, JsonNode> answers(HttpClientSupport http) throws Exception {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
+        for (String device : devices().keySet()) {
+            answers.put(device, http.await("/v1/customers/" + device, r -> r.status() == 200, PATIENCE).body());
+        }
         for (String id : visitorIds()) {
             answers.put(id, http.await("/v1/customers/" + id, r -> r.status() == 200, PATIENCE).body());
             answers.put(id + "/recommendations", http.await("/v1/customers/" + id + "/recommendations?count=3",
@@ -129,6 +143,8 @@ class ScaleOutTest {
                     assertEquals(expectedKey, fromA.get(id).at("/profile/visitorKey").asText(), id);
                     assertFalse(fromA.get(id + "/recommendations").get("items").isEmpty(), id);
                 }
+                devices().forEach((device, customer) -> assertEquals("c:" + customer,
+                        fromB.get(device).at("/profile/visitorKey").asText(), device + " is linked to " + customer));
 
                 b.close();
                 awaitReady(httpA);

@@ -4,6 +4,7 @@ import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.http.RequestParams;
+import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.serving.segments.SegmentRegistry;
 import io.ecrm.streams.profile.CustomerProfile;
 import io.ecrm.streams.segments.RfmScore;
@@ -31,17 +32,23 @@ public final class CustomerSegments implements Handler {
 
     private final Tenants tenants;
     private final SegmentRegistry segments;
+    private final VisitorRouter router;
 
-    public CustomerSegments(Tenants tenants, SegmentRegistry segments) {
+    public CustomerSegments(Tenants tenants, SegmentRegistry segments, VisitorRouter router) {
         this.tenants = tenants;
         this.segments = segments;
+        this.router = router;
     }
 
     @Override
-    public void handle(Context ctx) {
+    public void handle(Context ctx) throws InterruptedException {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         String id = RequestParams.id(ctx, "id");
-        CustomerProfile profile = tenant.profile(id)
+        VisitorRouter.Resolution found = router.resolve(ctx, tenant, id, (engine, key) -> engine.streams().profile(key) != null);
+        if (found.relayed()) {
+            return;
+        }
+        CustomerProfile profile = tenant.profileAt(found.visitorKey())
                 .orElseThrow(() -> new ApiProblem(ApiProblem.Type.NOT_FOUND, "no events of customer " + id));
         SegmentSnapshot snapshot = segments.of(tenant).snapshot(false);
         SegmentSnapshot.Membership m = snapshot.membership(profile);

@@ -64,10 +64,11 @@ public final class Customers implements Handler {
     public void handle(Context ctx) throws InterruptedException {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         String id = RequestParams.id(ctx, "id");
-        if (router.relayedFromOwner(ctx, tenant, id, (engine, key) -> engine.streams().profile(key) != null)) {
+        VisitorRouter.Resolution found = router.resolve(ctx, tenant, id, (engine, key) -> engine.streams().profile(key) != null);
+        if (found.relayed()) {
             return;
         }
-        CustomerProfile profile = tenant.profile(id)
+        CustomerProfile profile = tenant.profileAt(found.visitorKey())
                 .orElseThrow(() -> new ApiProblem(ApiProblem.Type.NOT_FOUND, "no events of customer " + id));
         ctx.json(new Answer(id, profile));
     }

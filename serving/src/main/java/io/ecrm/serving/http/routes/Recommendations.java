@@ -82,10 +82,12 @@ public final class Recommendations implements Handler {
                 excluded.add(RequestParams.checkedQueryId(excludedId, "exclude", ctx));
             }
         }
-        if (router.relayedFromOwner(ctx, tenant, id, (engine, key) -> engine.streams().visitorHistory(key) != null)) {
+        VisitorRouter.Resolution found = router.resolve(ctx, tenant, id,
+                (engine, key) -> engine.streams().visitorHistory(key) != null);
+        if (found.relayed()) {
             return;
         }
         TenantEngine.Ask ask = new TenantEngine.Ask(count, onScreen, excluded, category, includeSeen, explain);
-        ctx.json(new Answer(id, tenant.recommend(id, ask).stream().map(r -> Item.of(r, explain)).toList()));
+        ctx.json(new Answer(id, tenant.recommendAt(found.visitorKey(), ask).stream().map(r -> Item.of(r, explain)).toList()));
     }
 }
