@@ -24,8 +24,9 @@ final class CpuMeter {
         {"kafka-producer-network-thread", null, "event producer I/O"},
         {"qtp", null, "HTTP (Jetty threads)"},
         {"JettyServerThreadPool", null, "HTTP (Jetty threads)"},
-        {"bench-", null, "load generator"},
+        {"bench-", null, CpuMeter.GENERATOR},
     };
+    static final String GENERATOR = "load generator";
     static final String BROKER = "Kafka broker (and other engine threads)";
     static final String OTHER = "native and JVM threads (RocksDB flushes and compactions, JIT, GC)";
 
@@ -79,6 +80,6 @@ final class CpuMeter {
             }
         }
         // the embedded broker's threads: request handlers, network, log, raft, coordinators, schedulers
-        return thread.startsWith("main") ? "load generator" : BROKER;
+        return thread.equals("main") ? GENERATOR : BROKER;
     }
 }

@@ -3,6 +3,7 @@ package io.ecrm.benchmarks.harness;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +90,9 @@ final class ServeBench implements Callable<Integer> {
                     new Report.Column("p99Millis", "p99 ms", "%.3f"),
                     new Report.Column("p999Millis", "p99.9 ms", "%.3f"),
                     new Report.Column("errors", "errors", "%,d"),
-                    new Report.Column("ofTrivial", "of trivial", "%.2f"));
+                    new Report.Column("ofTrivial", "of trivial", "%.2f"),
+                    new Report.Column("serverCpuMicrosPerRequest", "server CPU us/request", "%.0f"),
+                    new Report.Column("generatorCpuMicrosPerRequest", "generator CPU us/request", "%.0f"));
             double bestRecommendations = 0;
             double bestTrivial = 0;
             long errors = 0;
@@ -99,9 +102,10 @@ final class ServeBench implements Callable<Integer> {
                 double ratio = recommend.perSecond() / trivial.perSecond();
                 table.add(level, "GET /v1/customers/{id}/recommendations", recommend.perSecond(),
                         recommend.latencies.millis(50), recommend.latencies.millis(99), recommend.latencies.millis(99.9),
-                        recommend.errors, ratio);
+                        recommend.errors, ratio, recommend.serverCpuMicros(), recommend.generatorCpuMicros());
                 table.add(level, "GET /health/live (trivial)", trivial.perSecond(), trivial.latencies.millis(50),
-                        trivial.latencies.millis(99), trivial.latencies.millis(99.9), trivial.errors, 1.0);
+                        trivial.latencies.millis(99), trivial.latencies.millis(99.9), trivial.errors, 1.0,
+                        trivial.serverCpuMicros(), trivial.generatorCpuMicros());
                 Progress.say("%d clients: recommendations %,.0f/s (p99 %.2f ms), trivial %,.0f/s (p99 %.2f ms)", level,
                         recommend.perSecond(), recommend.latencies.millis(99), trivial.perSecond(), trivial.latencies.millis(99));
                 bestRecommendations = Math.max(bestRecommendations, recommend.perSecond());
@@ -128,16 +132,27 @@ final class ServeBench implements Callable<Integer> {
             report.target("p99 < 2 ms at half load", "2 ms", String.format("%.2f ms at %,.0f requests/s", p99, open.perSecond()),
                     p99 < 2.0 && open.errors == 0);
             report.note("The load generator runs in the engine's process and on the same cores: what it spends is not "
-                    + "available to the server, for both routes alike. Errors (non-200 answers or broken connections): " + errors + ".");
+                    + "available to the server, for both routes alike. Server CPU is the process's CPU time (all threads "
+                    + "but the generator's: Jetty, Streams, broker, JIT, GC) per request. Errors (non-200 answers or "
+                    + "broken connections): " + errors + ".");
         }
         report.publish(run.json, run.markdown);
         return 0;
     }
 
-    /** What one step measured. */
-    record Step(long requests, double seconds, long errors, Latencies latencies) {
+    /** What one step measured; the CPU seconds of each part over the measured time. */
+    record Step(long requests, double seconds, long errors, Latencies latencies, Map<String, Double> cpu) {
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** CPU time of the whole process per request, but for the load generator's threads. */
+        double serverCpuMicros() {
+            return (cpu.get("total") - cpu.getOrDefault(CpuMeter.GENERATOR, 0.0)) * 1e6 / requests;
+        }
+
+        double generatorCpuMicros() {
+            return cpu.getOrDefault(CpuMeter.GENERATOR, 0.0) * 1e6 / requests;
         }
     }
 
@@ -179,6 +194,8 @@ final class ServeBench implements Callable<Integer> {
                 return new long[] {requests, errors};
             }));
         }
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, warmupEnd - System.nanoTime()));
+        CpuMeter cpu = new CpuMeter();
         long requests = 0;
         long errors = 0;
         for (Future<long[]> f : running) {
@@ -186,10 +203,11 @@ final class ServeBench implements Callable<Integer> {
             requests += r[0];
             errors += r[1];
         }
+        Map<String, Double> spent = cpu.secondsByPart();
         pool.shutdown();
         Latencies all = new Latencies();
         latencies.forEach(all::add);
-        return new Step(requests, seconds, errors, all);
+        return new Step(requests, seconds, errors, all, spent);
     }
 
     /** Recommendation requests on a fixed schedule at {@code perSecond}, spread over {@code workers} connections. */
@@ -231,6 +249,8 @@ final class ServeBench implements Callable<Integer> {
                 return new long[] {requests, errors};
             }));
         }
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, start - System.nanoTime()));
+        CpuMeter cpu = new CpuMeter();
         long requests = 0;
         long errors = 0;
         for (Future<long[]> f : running) {
@@ -238,9 +258,10 @@ final class ServeBench implements Callable<Integer> {
             requests += r[0];
             errors += r[1];
         }
+        Map<String, Double> spent = cpu.secondsByPart();
         pool.shutdown();
         Latencies all = new Latencies();
         latencies.forEach(all::add);
-        return new Step(requests, halfLoadSeconds, errors, all);
+        return new Step(requests, halfLoadSeconds, errors, all, spent);
     }
 }
