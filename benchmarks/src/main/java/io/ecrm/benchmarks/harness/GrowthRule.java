@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a soak's per-minute series (heap after GC, state on disk) counts as growing without bound.
+ * When a soak's per-minute series (heap after GC, state on disk, events not yet counted) counts as
+ * growing without bound.
  * The first third of the samples (at least {@value #MIN_WARMUP}) is warm-up and not judged. After it,
  * a series fails when it rose in each of its last {@code k} steps ({@value #STEPS}, or fewer when
  * fewer were judged) and its last sample is more than {@code tolerance} above the sample {@code k}
@@ -24,6 +25,17 @@ final class GrowthRule {
 
     /** Why the series grows without bound, or empty when it does not (or is too short to judge). */
     Optional<String> judge(String name, List<Long> samples) {
+        return judge(name, samples, 0);
+    }
+
+    /**
+     * As {@link #judge(String, List)}, for a series that may rise freely while it stays at or below
+     * {@code floor} (a backlog of a few seconds' events is no growth, however it moves).
+     */
+    Optional<String> judge(String name, List<Long> samples, long floor) {
+        if (samples.isEmpty() || samples.get(samples.size() - 1) <= floor) {
+            return Optional.empty();
+        }
         int warmup = Math.max(MIN_WARMUP, samples.size() / 3);
         int judged = samples.size() - warmup;
         int steps = Math.min(STEPS, judged - 1);

@@ -48,7 +48,7 @@ final class IngestBench implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--events", defaultValue = "1000000", description = "Events to send, at most (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "300000", description = "Events to send, at most (default: ${DEFAULT-VALUE}).")
     int events;
 
     @Option(names = "--seconds", defaultValue = "60", description = "Longest time to send them, per phase (default: ${DEFAULT-VALUE}).")
@@ -66,7 +66,7 @@ final class IngestBench implements Callable<Integer> {
     @Option(names = "--visitors", defaultValue = "200000", description = "Visitor population (default: ${DEFAULT-VALUE}).")
     int visitors;
 
-    @Option(names = "--drain-seconds", defaultValue = "300",
+    @Option(names = "--drain-seconds", defaultValue = "600",
             description = "Longest wait for the stores to count every accepted event (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 

@@ -1,5 +1,7 @@
 package io.ecrm.benchmarks.harness;
 
+import io.ecrm.recommender.VisitorHistory;
+import io.ecrm.serving.TenantEngine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +114,11 @@ final class ServeBench implements Callable<Integer> {
                 bestTrivial = Math.max(bestTrivial, trivial.perSecond());
                 errors += recommend.errors + trivial.errors;
             }
+            Report.Table parts = report.table("In process, one thread, no HTTP: what a recommendation's parts cost",
+                    new Report.Column("part", "part", null),
+                    new Report.Column("calls", "calls", "%,d"),
+                    new Report.Column("microsPerCall", "us per call", "%.1f"));
+            inProcess(engine, traffic, parts);
             double half = bestRecommendations / 2;
             Step open = openLoop(engine, traffic, half, Math.max(levels.stream().mapToInt(Integer::intValue).max().orElse(8), 8));
             Report.Table halfTable = report.table("Open loop at half the best recommendation rate",
@@ -208,6 +215,49 @@ final class ServeBench implements Callable<Integer> {
         Latencies all = new Latencies();
         latencies.forEach(all::add);
         return new Step(requests, seconds, errors, all, spent);
+    }
+
+    /**
+     * Times the parts of a recommendation in process, each for {@code seconds} on this thread, for
+     * visitors drawn as the HTTP clients draw them: the whole answer, the visitor's history alone, and
+     * the neighbour lists of the visitor's recent items alone.
+     */
+    private void inProcess(BenchEngine engine, ShopTraffic traffic, Report.Table parts) {
+        TenantEngine tenant = engine.tenant();
+        int queryItems = engine.settings().recommender().queryItems();
+        List<String> visitors = new ArrayList<>();
+        Random random = new Random(run.seed * 43);
+        for (int i = 0; i < 4096; i++) {
+            visitors.add(traffic.visitorId(random.nextInt(traffic.visitors())));
+        }
+        long[] sink = {0};
+        time(parts, "TenantEngine.recommend: history, neighbour lists, blend, top 10", visitors,
+                id -> sink[0] += tenant.recommend(id, 10).size());
+        time(parts, "visitor history lookup (TenantEngine.history)", visitors,
+                id -> sink[0] += tenant.history(id).map(h -> h.recent().size()).orElse(0));
+        List<List<String>> recent = new ArrayList<>();
+        for (String id : visitors) {
+            List<String> items = tenant.history(id).map(VisitorHistory::recentItemIds).orElse(List.of());
+            recent.add(items.subList(0, Math.min(queryItems, items.size())));
+        }
+        int[] next = {0};
+        time(parts, "neighbour lists of the recent items (TenantStreams.neighbours, up to " + queryItems + " reads)", visitors,
+                id -> recent.get(next[0]++ & 4095).forEach(item -> sink[0] += tenant.streams().neighbours(item).neighbours().size()));
+        Progress.say("in process: %d", sink[0] & 1); // keeps the answers from being optimised away
+    }
+
+    private void time(Report.Table parts, String name, List<String> visitors, java.util.function.Consumer<String> call) {
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        for (int i = 0; System.nanoTime() < warmupEnd; i++) {
+            call.accept(visitors.get(i & 4095));
+        }
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long calls = 0;
+        while (System.nanoTime() < end) {
+            call.accept(visitors.get((int) (calls++ & 4095)));
+        }
+        parts.add(name, calls, (System.nanoTime() - start) / 1e3 / calls);
     }
 
     /** Recommendation requests on a fixed schedule at {@code perSecond}, spread over {@code workers} connections. */

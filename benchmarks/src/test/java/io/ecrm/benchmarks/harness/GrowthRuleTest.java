@@ -40,4 +40,11 @@ class GrowthRuleTest {
         assertTrue(GrowthRule.judges(5));
         assertTrue(rule.judge("heap", List.of(1L, 2L, 4L, 8L, 16L)).isPresent());
     }
+
+    @Test
+    void aBacklogBelowItsFloorIsNoGrowth() {
+        List<Long> backlog = List.of(0L, 100L, 150L, 200L, 300L, 400L, 500L, 600L, 700L, 800L);
+        assertFalse(rule.judge("backlog", backlog, 1_000).isPresent());
+        assertTrue(rule.judge("backlog", backlog, 500).isPresent());
+    }
 }
