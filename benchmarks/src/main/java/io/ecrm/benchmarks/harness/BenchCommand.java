@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load runs against a fresh engine on loopback (free ports, temporary data); each stops by itself.",
-        subcommands = {IngestBench.class, ServeBench.class, SoakBench.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestBench.class, ServeBench.class, SoakBench.class, ProfileCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BenchCommand {
     private BenchCommand() {
     }

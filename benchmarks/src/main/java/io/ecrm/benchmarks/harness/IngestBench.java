@@ -153,7 +153,10 @@ final class IngestBench implements Callable<Integer> {
         http.cpuSeconds.forEach((part, secondsOfCpu) -> cpu.add(part, secondsOfCpu, secondsOfCpu * 1e6 / http.accepted,
                 secondsOfCpu / total, part.equals("total") ? null : http.accepted / secondsOfCpu));
         report.note(String.format("The process used %.2f cores on average from the first POST until every event was "
-                + "counted (%.1f CPU s in %.1f s).", total / http.countedSeconds, total, http.countedSeconds));
+                + "counted (%.1f CPU s in %.1f s). On disk then: the broker's log %,.0f MiB (%,.0f bytes per event "
+                + "accepted, the ceiling's topic and the events topic included), the state stores %,.0f MiB.",
+                total / http.countedSeconds, total, http.countedSeconds, http.kafkaBytes / 1048576.0,
+                (double) http.kafkaBytes / http.accepted, http.stateBytes / 1048576.0));
         Report.Table fresh = report.table("Freshness: from the 202 of an event to that visitor's changed recommendations",
                 new Report.Column("when", "when", null),
                 new Report.Column("samples", "samples", "%,d"),
@@ -253,6 +256,8 @@ final class IngestBench implements Callable<Integer> {
         long probeTimeouts;
         String[] candidates;
         Map<String, Double> cpuSeconds;
+        long kafkaBytes;
+        long stateBytes;
     }
 
     private EndToEnd endToEnd(BenchEngine engine) throws Exception {
@@ -311,6 +316,8 @@ final class IngestBench implements Callable<Integer> {
         }
         result.countedSeconds = (System.nanoTime() - start) / 1e9;
         result.cpuSeconds = cpu.secondsByPart();
+        result.kafkaBytes = engine.kafkaBytes();
+        result.stateBytes = engine.stateBytes();
         pool.shutdown(); // after reading the CPU clocks: an ended thread's clock can no longer be read
         result.countedAll = result.countedWeight >= result.expectedWeight;
         if (result.countedAll) {
