@@ -21,7 +21,8 @@ final class FreshnessProbe implements AutoCloseable {
     private final long timeoutMillis;
     private final String tag;
     private int samples;
-    private double weight;
+    private volatile double weight;
+    private final java.util.List<Long> effects = new java.util.ArrayList<>();
     private int next;
 
     /**
@@ -39,6 +40,17 @@ final class FreshnessProbe implements AutoCloseable {
     /** What the probe's accepted events add to the item counts. */
     double weight() {
         return weight;
+    }
+
+    /**
+     * What the probe's events whose effect showed at least {@code settleMillis} ago add to the item
+     * counts: their visitor side is done, and their counts reach the item counts within a
+     * neighbour refresh. A run waiting for the stores can wait for these without chasing the
+     * events the probe keeps sending.
+     */
+    synchronized double settledWeight(long settleMillis) {
+        long before = System.nanoTime() - settleMillis * 1_000_000L;
+        return effects.stream().filter(t -> t < before).count() * ShopTraffic.weightOf(EventType.PRODUCT_VIEW);
     }
 
     /**
@@ -74,7 +86,11 @@ final class FreshnessProbe implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             LoopbackClient.Answer answer = client.get(target);
             if (answer.status() == 200 && answer.text().contains(effect)) {
-                return System.nanoTime() - accepted;
+                long seen = System.nanoTime();
+                synchronized (this) {
+                    effects.add(seen);
+                }
+                return seen - accepted;
             }
             Thread.sleep(POLL_MILLIS);
         }

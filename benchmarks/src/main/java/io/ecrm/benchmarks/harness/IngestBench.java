@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
  *       {@code POST /v1/events} with the tenant's key, until all events are sent or {@code seconds}
  *       have passed; then the run waits (at most {@code drain-seconds}) until the item counts in
  *       the stores add up to every accepted event, and checks each was counted exactly once.</li>
- *   <li>Freshness: while the batches go in, a probe visitor at a time views a popular item and
- *       polls their recommendations until the item's neighbours show ({@link FreshnessProbe});
- *       after the stores have caught up, the same on the idle engine.</li>
+ *   <li>Freshness: from the first POST until the stores have counted every event, a probe visitor
+ *       at a time views a popular item and polls their recommendations until the item's neighbours
+ *       show ({@link FreshnessProbe}); then the same on the idle engine. So that popular items have
+ *       neighbours from the start, {@code warmup-events} are sent and counted before the clock starts.</li>
  * </ol>
  * Request bodies and producer records are generated before each clock starts.
  */
@@ -66,6 +67,10 @@ final class IngestBench implements Callable<Integer> {
     @Option(names = "--visitors", defaultValue = "200000", description = "Visitor population (default: ${DEFAULT-VALUE}).")
     int visitors;
 
+    @Option(names = "--warmup-events", defaultValue = "20000", description = "Events sent and counted before the clock "
+            + "starts, so that popular items have neighbours for the freshness probes (default: ${DEFAULT-VALUE}).")
+    int warmupEvents;
+
     @Option(names = "--drain-seconds", defaultValue = "600",
             description = "Longest wait for the stores to count every accepted event (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
@@ -84,6 +89,8 @@ final class IngestBench implements Callable<Integer> {
     private static final String CEILING_TOPIC = "bench-producer-ceiling";
     /** How often the run reads the counts while waiting; the counts change once per neighbour refresh (1 s). */
     static final long COUNT_POLL_MILLIS = 250;
+    /** Time after which a probe event whose effect showed is surely in the item counts (a flush, a refresh, a global update). */
+    private static final long PROBE_SETTLE_MILLIS = 3_000;
 
     @Override
     public Integer call() throws Exception {
@@ -164,7 +171,7 @@ final class IngestBench implements Callable<Integer> {
                 new Report.Column("p99Millis", "p99 ms", "%.1f"),
                 new Report.Column("maxMillis", "max ms", "%.1f"),
                 new Report.Column("timeouts", "timed out (> " + probeTimeoutSeconds + " s)", "%,d"));
-        fresh.add("while the batches go in", http.freshness.count(), http.freshness.millis(50), http.freshness.millis(99),
+        fresh.add("from the first POST until every event was counted", http.freshness.count(), http.freshness.millis(50), http.freshness.millis(99),
                 http.freshness.maxMillis(), http.probeTimeouts);
         fresh.add("idle engine, after the run", rest.count(), rest.millis(50), rest.millis(99), rest.maxMillis(), restTimeouts);
         report.target("end to end >= 100,000 events/s", "100,000 events/s", String.format("%,.0f events/s", endToEnd),
@@ -172,7 +179,7 @@ final class IngestBench implements Callable<Integer> {
         report.target("end to end >= half the raw producer rate", String.format("%,.0f events/s", ceiling.perSecond() / 2),
                 String.format("%.2f of it", endToEnd / ceiling.perSecond()), endToEnd >= ceiling.perSecond() / 2);
         double p99 = http.probeTimeouts > 0 ? Double.POSITIVE_INFINITY : http.freshness.millis(99);
-        report.target("freshness p99 < 250 ms (under load)", "250 ms", http.probeTimeouts > 0
+        report.target("freshness p99 < 250 ms (during the run)", "250 ms", http.probeTimeouts > 0
                 ? http.probeTimeouts + " samples over " + probeTimeoutSeconds + " s" : String.format("%.0f ms", p99), p99 < 250);
     }
 
@@ -261,6 +268,11 @@ final class IngestBench implements Callable<Integer> {
     }
 
     private EndToEnd endToEnd(BenchEngine engine) throws Exception {
+        double warm = 0;
+        if (warmupEvents > 0) {
+            Seeding.seed(engine, run.seed + 1_000, items, visitors, warmupEvents, drainSeconds);
+            warm = engine.countedWeight();
+        }
         List<List<EventBatch>> bodies = new ArrayList<>();
         ShopTraffic first = null;
         for (int c = 0; c < clients; c++) {
@@ -274,12 +286,14 @@ final class IngestBench implements Callable<Integer> {
         }
         EndToEnd result = new EndToEnd();
         result.candidates = first.mostPopular(50);
-        AtomicBoolean sending = new AtomicBoolean(true);
+        result.expectedWeight = warm;
+        AtomicBoolean running = new AtomicBoolean(true);
+        FreshnessProbe probe = new FreshnessProbe(engine, result.candidates, probeTimeoutSeconds * 1000L, "load");
         ExecutorService pool = LoadThreads.pool(clients + 1, "ingest");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         CpuMeter cpu = new CpuMeter();
         long start = System.nanoTime();
-        Future<double[]> probing = pool.submit(() -> probeWhile(engine, result, sending));
+        Future<?> probing = pool.submit(() -> probeWhile(probe, result, running));
         List<Future<Sender>> senders = new ArrayList<>();
         for (List<EventBatch> batches : bodies) {
             senders.add(pool.submit(() -> new Sender(engine).send(batches, deadline)));
@@ -296,13 +310,12 @@ final class IngestBench implements Callable<Integer> {
         result.sendSeconds = (System.nanoTime() - start) / 1e9;
         Progress.say("HTTP: %,d events accepted in %.1f s = %,.0f events/s; waiting for the stores", result.accepted,
                 result.sendSeconds, result.accepted / result.sendSeconds);
-        sending.set(false);
-        result.expectedWeight += probing.get()[0];
         long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
         long lastSaid = System.nanoTime();
         while (true) {
             result.countedWeight = engine.countedWeight();
-            if (result.countedWeight >= result.expectedWeight || System.nanoTime() > drainDeadline) {
+            if (result.countedWeight >= result.expectedWeight + probe.settledWeight(PROBE_SETTLE_MILLIS)
+                    || System.nanoTime() > drainDeadline) {
                 break;
             }
             if (System.nanoTime() - lastSaid > 10_000_000_000L) {
@@ -319,6 +332,15 @@ final class IngestBench implements Callable<Integer> {
         result.kafkaBytes = engine.kafkaBytes();
         result.stateBytes = engine.stateBytes();
         pool.shutdown(); // after reading the CPU clocks: an ended thread's clock can no longer be read
+        running.set(false);
+        probing.get(); // its last sample's event has had its effect: it is counted within the next refresh
+        probe.close();
+        result.expectedWeight += probe.weight();
+        long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (engine.countedWeight() < result.expectedWeight && System.nanoTime() < settle) {
+            Thread.sleep(COUNT_POLL_MILLIS);
+        }
+        result.countedWeight = engine.countedWeight();
         result.countedAll = result.countedWeight >= result.expectedWeight;
         if (result.countedAll) {
             Thread.sleep(3_000); // a late duplicate would show up within the next refreshes
@@ -329,20 +351,18 @@ final class IngestBench implements Callable<Integer> {
         return result;
     }
 
-    /** Takes freshness samples one after another while the senders run; returns the probe events' weight. */
-    private double[] probeWhile(BenchEngine engine, EndToEnd result, AtomicBoolean sending) throws Exception {
-        try (FreshnessProbe probe = new FreshnessProbe(engine, result.candidates, probeTimeoutSeconds * 1000L, "load")) {
-            while (sending.get()) {
-                long nanos = probe.sample();
-                if (nanos == Long.MAX_VALUE) {
-                    result.probeTimeouts++;
-                } else if (nanos >= 0) {
-                    result.freshness.recordNanos(nanos);
-                }
-                Thread.sleep(nanos < 0 ? 200 : 50);
+    /** Takes freshness samples one after another from the first POST until the stores have counted every event. */
+    private static Void probeWhile(FreshnessProbe probe, EndToEnd result, AtomicBoolean running) throws Exception {
+        while (running.get()) {
+            long nanos = probe.sample();
+            if (nanos == Long.MAX_VALUE) {
+                result.probeTimeouts++;
+            } else if (nanos >= 0) {
+                result.freshness.recordNanos(nanos);
             }
-            return new double[] {probe.weight()};
+            Thread.sleep(nanos < 0 ? 200 : 50);
         }
+        return null;
     }
 
     /** One client connection posting its batches in turn. */

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A seeded shop's clickstream for the load harness. The catalogue's item popularity follows a
- * power law (Zipf, s = 1, over a shuffled catalogue) and items come in categories of
+ * power law (Zipf, s = 1, over a catalogue shuffled the same way for every generator of that size) and items come in categories of
  * {@value #CATEGORY_SIZE}. Visitors browse in sessions (geometric length, mean 8 events) of which
  * {@value #ACTIVE_SESSIONS} run at once, interleaved: after a first item drawn by popularity, 60%
  * of the next items come from the same category, 25% from the whole catalogue by popularity, 15%
@@ -62,7 +62,8 @@ final class ShopTraffic {
             itemIds[i] = itemId(i);
             itemOfRank[i] = i;
         }
-        Random shuffle = new Random(seed ^ 0x5DEECE66DL);
+        // the catalogue's popularity order depends on its size only: every generator of a run shares it
+        Random shuffle = new Random(size * 0x9E3779B97F4A7C15L);
         for (int i = size - 1; i > 0; i--) {
             int j = shuffle.nextInt(i + 1);
             int t = itemOfRank[i];

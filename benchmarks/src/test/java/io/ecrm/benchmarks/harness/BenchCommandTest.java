@@ -22,7 +22,7 @@ class BenchCommandTest {
     void ingestCountsEveryAcceptedEventOnce(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("ingest.json");
         int exit = BenchCommand.run("ingest", "--events", "3000", "--clients", "2", "--batch", "250",
-                "--rest-probes", "2", "--drain-seconds", "120", "--work-dir", dir.toString(), "--json", results.toString());
+                "--warmup-events", "500", "--rest-probes", "2", "--drain-seconds", "120", "--work-dir", dir.toString(), "--json", results.toString());
         assertEquals(0, exit);
         JsonNode report = json.readTree(results.toFile());
         JsonNode rates = report.path("results").path("Ingest rates");
