@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.Random;
 
 /** Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^s, by inverting the cumulative sum. */
-final class ZipfSampler {
+public final class ZipfSampler {
     private final double[] cumulative;
 
-    ZipfSampler(int n, double s) {
+    public ZipfSampler(int n, double s) {
         cumulative = new double[n];
         double sum = 0.0;
         for (int k = 0; k < n; k++) {
@@ -19,7 +19,7 @@ final class ZipfSampler {
         }
     }
 
-    int sample(Random random) {
+    public int sample(Random random) {
         int index = Arrays.binarySearch(cumulative, random.nextDouble());
         return index >= 0 ? index : Math.min(cumulative.length - 1, -index - 1);
     }

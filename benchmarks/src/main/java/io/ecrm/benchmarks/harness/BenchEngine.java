@@ -1,0 +1,157 @@
+package io.ecrm.benchmarks.harness;
+
+import io.ecrm.schemas.TenantId;
+import io.ecrm.serving.Engine;
+import io.ecrm.serving.EngineSettings;
+import io.ecrm.serving.TenantEngine;
+import io.ecrm.serving.tenants.ApiKey;
+import io.ecrm.serving.tenants.TenantRegistry;
+import io.ecrm.streams.StreamsSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * A fresh engine for one load run: the embedded broker, one tenant with its own API key, and the
+ * HTTP API, all on free loopback ports, with every file in a new temporary folder that is deleted
+ * again on close. Settings are the engine's defaults except where a run says otherwise.
+ */
+final class BenchEngine implements AutoCloseable {
+    static final String TENANT = "bench";
+
+    private final Path dataDir;
+    private final EngineSettings settings;
+    private final Engine engine;
+    private final ApiKey key;
+
+    private BenchEngine(Path dataDir, EngineSettings settings, Engine engine, ApiKey key) {
+        this.dataDir = dataDir;
+        this.settings = settings;
+        this.engine = engine;
+        this.key = key;
+    }
+
+    /**
+     * Starts the engine under {@code parent} and waits (at most a minute) until the tenant's Streams
+     * application runs.
+     */
+    static BenchEngine start(Path parent, StreamsSettings streams) throws Exception {
+        Files.createDirectories(parent);
+        Path dataDir = Files.createTempDirectory(parent, "ecrm-bench-");
+        ApiKey key = TenantRegistry.open(dataDir.resolve("tenants.json")).add(new TenantId(TENANT), "Load runs", List.of());
+        EngineSettings d = EngineSettings.DEFAULTS;
+        EngineSettings settings = new EngineSettings("127.0.0.1", 0, null, null, freePort(), freePort(), dataDir,
+                List.of(new TenantId(TENANT)), "bench-1", d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),
+                d.maxIdLength(), d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender());
+        Engine engine;
+        try {
+            engine = Engine.start(settings);
+        } catch (Exception e) {
+            deleteTree(dataDir);
+            throw e;
+        }
+        BenchEngine bench = new BenchEngine(dataDir, settings, engine, key);
+        try {
+            bench.awaitRunning(60_000);
+        } catch (Exception e) {
+            bench.close();
+            throw e;
+        }
+        return bench;
+    }
+
+    private void awaitRunning(long patienceMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + patienceMillis;
+        while (tenant().streams().state() != KafkaStreams.State.RUNNING) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the tenant's Streams application is " + tenant().streams().state()
+                        + " after " + patienceMillis / 1000 + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    EngineSettings settings() {
+        return settings;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    TenantEngine tenant() {
+        return engine.tenants().defaultTenant();
+    }
+
+    /** A new connection to the HTTP API that sends the tenant's key. */
+    LoopbackClient client() {
+        return new LoopbackClient("127.0.0.1", engine.httpPort(), "Bearer " + key.text());
+    }
+
+    /** The sum of every item's weighted count in the global store: what the stores have counted so far. */
+    double countedWeight() {
+        double[] sum = {0};
+        tenant().streams().forEachItemCount((item, count) -> sum[0] += count);
+        return sum[0];
+    }
+
+    /** Bytes on disk of the tenant's state stores (RocksDB files and checkpoints). */
+    long stateBytes() {
+        return treeBytes(dataDir.resolve("state"));
+    }
+
+    /** Bytes on disk of the embedded broker's log. */
+    long kafkaBytes() {
+        return treeBytes(dataDir.resolve("kafka"));
+    }
+
+    private static long treeBytes(Path root) {
+        return treeBytes(root, 3);
+    }
+
+    private static long treeBytes(Path root, int attempts) {
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.mapToLong(p -> {
+                try {
+                    return Files.isRegularFile(p) ? Files.size(p) : 0;
+                } catch (IOException e) {
+                    return 0; // a file RocksDB or the broker deleted while we walked: it holds nothing now
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            if (attempts <= 1) {
+                throw new IllegalStateException("could not measure " + root, e);
+            }
+            return treeBytes(root, attempts - 1); // a directory vanished mid-walk (segment roll): walk again
+        }
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        deleteTree(dataDir);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + root + ": " + e.getMessage());
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package io.ecrm.benchmarks.harness;
+
+import io.ecrm.recommender.VisitorHistory;
+import io.ecrm.serving.TenantEngine;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench serve}: recommendation requests/s and latency against the HTTP stack's own ceiling.
+ * A fresh engine is seeded with generated shop traffic over HTTP and waited for until its stores
+ * have counted all of it. Then, at each concurrency level, closed-loop clients (one keep-alive
+ * connection each, the next request as soon as the answer is in) ask
+ * {@code GET /v1/customers/{id}/recommendations?count=10} with the tenant's key for visitors drawn
+ * uniformly from the population (most known, some not), and then {@code GET /health/live} of the
+ * same server, the trivial route that measures the HTTP stack alone. Last, recommendations at half
+ * the best measured rate, open loop: requests leave on a fixed schedule and each latency counts
+ * from its scheduled time, so a stall is not hidden by the requests it delayed.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Recommendation requests/s and p50/p99/p999 beside a trivial route of the same server; p99 at half load.")
+final class ServeBench implements Callable<Integer> {
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--levels", split = ",", defaultValue = "1,2,4,8,16",
+            description = "Concurrent clients of each closed-loop step (default: ${DEFAULT-VALUE}).")
+    List<Integer> levels;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Measured time of each step (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--warmup-seconds", defaultValue = "3", description = "Unmeasured time before each step (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(names = "--half-load-seconds", defaultValue = "20",
+            description = "Measured time of the open-loop run at half the best rate (default: ${DEFAULT-VALUE}).")
+    int halfLoadSeconds;
+
+    @Option(names = "--seed-events", defaultValue = "200000", description = "Events the engine learns from first (default: ${DEFAULT-VALUE}).")
+    int seedEvents;
+
+    @Option(names = "--items", defaultValue = "10000", description = "Catalogue size (default: ${DEFAULT-VALUE}).")
+    int items;
+
+    @Option(names = "--visitors", defaultValue = "20000", description = "Visitor population (default: ${DEFAULT-VALUE}).")
+    int visitors;
+
+    @Option(names = "--seed-seconds", defaultValue = "300",
+            description = "Longest time to seed and wait for the stores (default: ${DEFAULT-VALUE}).")
+    int seedSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    static final String RECOMMENDATIONS = "recommendations";
+    static final String TRIVIAL = "health/live";
+
+    @Override
+    public Integer call() throws Exception {
+        if (levels.isEmpty() || levels.stream().anyMatch(l -> l < 1) || seconds < 1 || warmupSeconds < 0
+                || halfLoadSeconds < 1 || seedEvents < 1 || visitors < 1) {
+            throw new IllegalArgumentException("levels, seconds, seed events and visitors must be positive");
+        }
+        Report report = new Report(spec);
+        run.describe(report);
+        report.setting("levels", levels);
+        report.setting("seconds", seconds);
+        report.setting("warmupSeconds", warmupSeconds);
+        report.setting("seedEvents", seedEvents);
+        report.setting("items", items);
+        report.setting("visitors", visitors);
+        try (BenchEngine engine = BenchEngine.start(run.workDir, run.streams())) {
+            ShopTraffic traffic = Seeding.seed(engine, run.seed, items, visitors, seedEvents, seedSeconds);
+            Report.Table table = report.table("Closed loop: requests/s and latency by concurrent clients",
+                    new Report.Column("clients", "clients", "%d"),
+                    new Report.Column("route", "route", null),
+                    new Report.Column("requestsPerSecond", "requests/s", "%,.0f"),
+                    new Report.Column("p50Millis", "p50 ms", "%.3f"),
+                    new Report.Column("p99Millis", "p99 ms", "%.3f"),
+                    new Report.Column("p999Millis", "p99.9 ms", "%.3f"),
+                    new Report.Column("errors", "errors", "%,d"),
+                    new Report.Column("ofTrivial", "of trivial", "%.2f"),
+                    new Report.Column("serverCpuMicrosPerRequest", "server CPU us/request", "%.0f"),
+                    new Report.Column("generatorCpuMicrosPerRequest", "generator CPU us/request", "%.0f"));
+            double bestRecommendations = 0;
+            double bestTrivial = 0;
+            long errors = 0;
+            for (int level : levels) {
+                Step recommend = closedLoop(engine, traffic, RECOMMENDATIONS, level);
+                Step trivial = closedLoop(engine, traffic, TRIVIAL, level);
+                double ratio = recommend.perSecond() / trivial.perSecond();
+                table.add(level, "GET /v1/customers/{id}/recommendations", recommend.perSecond(),
+                        recommend.latencies.millis(50), recommend.latencies.millis(99), recommend.latencies.millis(99.9),
+                        recommend.errors, ratio, recommend.serverCpuMicros(), recommend.generatorCpuMicros());
+                table.add(level, "GET /health/live (trivial)", trivial.perSecond(), trivial.latencies.millis(50),
+                        trivial.latencies.millis(99), trivial.latencies.millis(99.9), trivial.errors, 1.0,
+                        trivial.serverCpuMicros(), trivial.generatorCpuMicros());
+                Progress.say("%d clients: recommendations %,.0f/s (p99 %.2f ms), trivial %,.0f/s (p99 %.2f ms)", level,
+                        recommend.perSecond(), recommend.latencies.millis(99), trivial.perSecond(), trivial.latencies.millis(99));
+                bestRecommendations = Math.max(bestRecommendations, recommend.perSecond());
+                bestTrivial = Math.max(bestTrivial, trivial.perSecond());
+                errors += recommend.errors + trivial.errors;
+            }
+            Report.Table parts = report.table("In process, one thread, no HTTP: what a recommendation's parts cost",
+                    new Report.Column("part", "part", null),
+                    new Report.Column("calls", "calls", "%,d"),
+                    new Report.Column("microsPerCall", "us per call", "%.1f"));
+            inProcess(engine, traffic, parts);
+            double half = bestRecommendations / 2;
+            Step open = openLoop(engine, traffic, half, Math.max(levels.stream().mapToInt(Integer::intValue).max().orElse(8), 8));
+            Report.Table halfTable = report.table("Open loop at half the best recommendation rate",
+                    new Report.Column("targetPerSecond", "target requests/s", "%,.0f"),
+                    new Report.Column("requestsPerSecond", "sent requests/s", "%,.0f"),
+                    new Report.Column("p50Millis", "p50 ms", "%.3f"),
+                    new Report.Column("p99Millis", "p99 ms", "%.3f"),
+                    new Report.Column("p999Millis", "p99.9 ms", "%.3f"),
+                    new Report.Column("maxMillis", "max ms", "%.3f"),
+                    new Report.Column("errors", "errors", "%,d"));
+            halfTable.add(half, open.perSecond(), open.latencies.millis(50), open.latencies.millis(99),
+                    open.latencies.millis(99.9), open.latencies.maxMillis(), open.errors);
+            errors += open.errors;
+            double ratio = bestRecommendations / bestTrivial;
+            report.target("recommendations >= 80% of the trivial route's requests/s (best level of each)", "0.80",
+                    String.format("%.2f (%,.0f vs %,.0f requests/s)", ratio, bestRecommendations, bestTrivial), ratio >= 0.8);
+            double p99 = open.latencies.millis(99);
+            report.target("p99 < 2 ms at half load", "2 ms", String.format("%.2f ms at %,.0f requests/s", p99, open.perSecond()),
+                    p99 < 2.0 && open.errors == 0);
+            report.note("The load generator runs in the engine's process and on the same cores: what it spends is not "
+                    + "available to the server, for both routes alike. Server CPU is the process's CPU time (all threads "
+                    + "but the generator's: Jetty, Streams, broker, JIT, GC) per request. Errors (non-200 answers or "
+                    + "broken connections): " + errors + ".");
+        }
+        report.publish(run.json, run.markdown);
+        return 0;
+    }
+
+    /** What one step measured; the CPU seconds of each part over the measured time. */
+    record Step(long requests, double seconds, long errors, Latencies latencies, Map<String, Double> cpu) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        /** CPU time of the whole process per request, but for the load generator's threads. */
+        double serverCpuMicros() {
+            return (cpu.get("total") - cpu.getOrDefault(CpuMeter.GENERATOR, 0.0)) * 1e6 / requests;
+        }
+
+        double generatorCpuMicros() {
+            return cpu.getOrDefault(CpuMeter.GENERATOR, 0.0) * 1e6 / requests;
+        }
+    }
+
+    private static String target(String route, ShopTraffic traffic, Random random) {
+        return route.equals(TRIVIAL) ? "/health/live"
+                : "/v1/customers/" + traffic.visitorId(random.nextInt(traffic.visitors())) + "/recommendations?count=10";
+    }
+
+    private Step closedLoop(BenchEngine engine, ShopTraffic traffic, String route, int clients) throws Exception {
+        ExecutorService pool = LoadThreads.pool(clients, "closed-loop");
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<long[]>> running = new ArrayList<>();
+        List<Latencies> latencies = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Latencies mine = new Latencies();
+            latencies.add(mine);
+            Random random = new Random(run.seed * 31 + c);
+            running.add(pool.submit(() -> {
+                long requests = 0;
+                long errors = 0;
+                try (LoopbackClient client = engine.client()) {
+                    for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                        String path = target(route, traffic, random);
+                        boolean ok;
+                        try {
+                            ok = client.get(path).status() == 200;
+                        } catch (IOException e) {
+                            ok = false;
+                        }
+                        long done = System.nanoTime();
+                        if (now >= warmupEnd) {
+                            mine.recordNanos(done - now);
+                            requests++;
+                            errors += ok ? 0 : 1;
+                        }
+                    }
+                }
+                return new long[] {requests, errors};
+            }));
+        }
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, warmupEnd - System.nanoTime()));
+        CpuMeter cpu = new CpuMeter();
+        long requests = 0;
+        long errors = 0;
+        for (Future<long[]> f : running) {
+            long[] r = f.get();
+            requests += r[0];
+            errors += r[1];
+        }
+        Map<String, Double> spent = cpu.secondsByPart();
+        pool.shutdown();
+        Latencies all = new Latencies();
+        latencies.forEach(all::add);
+        return new Step(requests, seconds, errors, all, spent);
+    }
+
+    /**
+     * Times the parts of a recommendation in process, each for {@code seconds} on this thread, for
+     * visitors drawn as the HTTP clients draw them: the whole answer, the visitor's history alone, and
+     * the neighbour lists of the visitor's recent items alone.
+     */
+    private void inProcess(BenchEngine engine, ShopTraffic traffic, Report.Table parts) {
+        TenantEngine tenant = engine.tenant();
+        int queryItems = engine.settings().recommender().queryItems();
+        List<String> visitors = new ArrayList<>();
+        Random random = new Random(run.seed * 43);
+        for (int i = 0; i < 4096; i++) {
+            visitors.add(traffic.visitorId(random.nextInt(traffic.visitors())));
+        }
+        long[] sink = {0};
+        time(parts, "TenantEngine.recommend: history, neighbour lists, blend, top 10", visitors,
+                id -> sink[0] += tenant.recommend(id, 10).size());
+        time(parts, "visitor history lookup (TenantEngine.history)", visitors,
+                id -> sink[0] += tenant.history(id).map(h -> h.recent().size()).orElse(0));
+        List<List<String>> recent = new ArrayList<>();
+        for (String id : visitors) {
+            List<String> items = tenant.history(id).map(VisitorHistory::recentItemIds).orElse(List.of());
+            recent.add(items.subList(0, Math.min(queryItems, items.size())));
+        }
+        int[] next = {0};
+        time(parts, "neighbour lists of the recent items (TenantStreams.neighbours, up to " + queryItems + " reads)", visitors,
+                id -> recent.get(next[0]++ & 4095).forEach(item -> sink[0] += tenant.streams().neighbours(item).neighbours().size()));
+        Progress.say("in process: %d", sink[0] & 1); // keeps the answers from being optimised away
+    }
+
+    private void time(Report.Table parts, String name, List<String> visitors, java.util.function.Consumer<String> call) {
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        for (int i = 0; System.nanoTime() < warmupEnd; i++) {
+            call.accept(visitors.get(i & 4095));
+        }
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long calls = 0;
+        while (System.nanoTime() < end) {
+            call.accept(visitors.get((int) (calls++ & 4095)));
+        }
+        parts.add(name, calls, (System.nanoTime() - start) / 1e3 / calls);
+    }
+
+    /** Recommendation requests on a fixed schedule at {@code perSecond}, spread over {@code workers} connections. */
+    private Step openLoop(BenchEngine engine, ShopTraffic traffic, double perSecond, int workers) throws Exception {
+        ExecutorService pool = LoadThreads.pool(workers, "open-loop");
+        long intervalNanos = (long) (1e9 * workers / perSecond);
+        long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = start + TimeUnit.SECONDS.toNanos(halfLoadSeconds);
+        List<Future<long[]>> running = new ArrayList<>();
+        List<Latencies> latencies = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Latencies mine = new Latencies();
+            latencies.add(mine);
+            Random random = new Random(run.seed * 37 + w);
+            // workers are staggered so that requests leave evenly, not in bursts of `workers`
+            long first = System.nanoTime() + w * intervalNanos / workers;
+            running.add(pool.submit(() -> {
+                long requests = 0;
+                long errors = 0;
+                try (LoopbackClient client = engine.client()) {
+                    for (long scheduled = first; scheduled < end; scheduled += intervalNanos) {
+                        long wait = scheduled - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        boolean ok;
+                        try {
+                            ok = client.get(target(RECOMMENDATIONS, traffic, random)).status() == 200;
+                        } catch (IOException e) {
+                            ok = false;
+                        }
+                        if (scheduled >= start) {
+                            mine.recordNanos(System.nanoTime() - scheduled);
+                            requests++;
+                            errors += ok ? 0 : 1;
+                        }
+                    }
+                }
+                return new long[] {requests, errors};
+            }));
+        }
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, start - System.nanoTime()));
+        CpuMeter cpu = new CpuMeter();
+        long requests = 0;
+        long errors = 0;
+        for (Future<long[]> f : running) {
+            long[] r = f.get();
+            requests += r[0];
+            errors += r[1];
+        }
+        Map<String, Double> spent = cpu.secondsByPart();
+        pool.shutdown();
+        Latencies all = new Latencies();
+        latencies.forEach(all::add);
+        return new Step(requests, halfLoadSeconds, errors, all, spent);
+    }
+}
