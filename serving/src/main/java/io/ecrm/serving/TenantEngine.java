@@ -121,9 +121,9 @@ public final class TenantEngine {
         return recommend(history(visitorId), ask);
     }
 
-    /** {@link #recommend(String, Ask)} for the visitor under a visitor key this instance holds; null for an unknown visitor. */
-    public List<Recommendation> recommendAt(String visitorKey, Ask ask) {
-        return recommend(Optional.ofNullable(visitorKey == null ? null : streams.visitorHistory(visitorKey)), ask);
+    /** {@link #recommend(String, Ask)} for a visitor whose history was read already; null for an unknown visitor. */
+    public List<Recommendation> recommendFor(VisitorHistory history, Ask ask) {
+        return recommend(Optional.ofNullable(history), ask);
     }
 
     /** The profile under a visitor key this instance holds; empty for null or an unknown key. */

@@ -9,6 +9,7 @@ import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.ecrm.streams.items.ItemActivity;
 import io.ecrm.streams.profile.CustomerProfile;
+import io.ecrm.streams.serde.StateSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -55,6 +58,7 @@ public final class TenantStreams implements AutoCloseable {
     static final long FIRST_RESTART_DELAY_MILLIS = 1_000;
     private static final long MAX_RESTART_DELAY_MILLIS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(TenantStreams.class);
+    private static final Serializer<String> VISITOR_KEYS = StateSerdes.keys().serializer();
 
     private final TenantTopics topics;
     private final Supplier<KafkaStreams> factory;
@@ -235,17 +239,17 @@ public final class TenantStreams implements AutoCloseable {
 
     /** The visitor's history if this instance holds it, else null (unknown visitor, or owned elsewhere). */
     public VisitorHistory visitorHistory(String visitorKey) {
-        return this.<VisitorHistory, VisitorHistory>read(Stores.VISITOR_HISTORY, store -> store.get(visitorKey));
+        return this.<VisitorHistory>readVisitor(Stores.VISITOR_HISTORY, visitorKey);
     }
 
     /** The visitor's profile if this instance holds it, else null. */
     public CustomerProfile profile(String visitorKey) {
-        return this.<CustomerProfile, CustomerProfile>read(Stores.CUSTOMER_PROFILES, store -> store.get(visitorKey));
+        return this.<CustomerProfile>readVisitor(Stores.CUSTOMER_PROFILES, visitorKey);
     }
 
     /** The customer key an anonymous visitor key is linked to, if this instance holds the link, else null. */
     public String linkedCustomer(String anonymousKey) {
-        return this.<String, String>read(Stores.IDENTITY_LINKS, store -> store.get(anonymousKey));
+        return this.<String>readVisitor(Stores.IDENTITY_LINKS, anonymousKey);
     }
 
     /** The item's follows list (what visitors went on to next), {@link ItemNeighbours#NONE} when it has none. */
@@ -319,6 +323,25 @@ public final class TenantStreams implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Reads a visitor key from a store partitioned by visitor key: from the one partition that can
+     * hold it, as a read of the whole store would ask every local partition in turn. When that
+     * partition is not here (owned elsewhere, or the owner cannot be known now), the read is of
+     * every local partition, which answers null for a key held elsewhere.
+     */
+    private <V> V readVisitor(String name, String visitorKey) {
+        try {
+            KeyQueryMetadata metadata = streams.queryMetadataForKey(Stores.VISITOR_HISTORY, visitorKey, VISITOR_KEYS);
+            if (metadata != null && metadata.partition() >= 0) {
+                return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                        .withPartition(metadata.partition())).get(visitorKey);
+            }
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            // not a partition of this instance, or not queryable now: the read below tells which
+        }
+        return this.<V, V>read(name, store -> store.get(visitorKey));
     }
 
     /** Runs a read on a store; a store that is not queryable now (start, restore, rebalance) is a {@link StateNotReadyException}. */

@@ -201,20 +201,7 @@ final class ServeBench implements Callable<Integer> {
                 return new long[] {requests, errors};
             }));
         }
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, warmupEnd - System.nanoTime()));
-        CpuMeter cpu = new CpuMeter();
-        long requests = 0;
-        long errors = 0;
-        for (Future<long[]> f : running) {
-            long[] r = f.get();
-            requests += r[0];
-            errors += r[1];
-        }
-        Map<String, Double> spent = cpu.secondsByPart();
-        pool.shutdown();
-        Latencies all = new Latencies();
-        latencies.forEach(all::add);
-        return new Step(requests, seconds, errors, all, spent);
+        return measured(pool, running, latencies, warmupEnd, seconds);
     }
 
     /**
@@ -299,7 +286,16 @@ final class ServeBench implements Callable<Integer> {
                 return new long[] {requests, errors};
             }));
         }
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, start - System.nanoTime()));
+        return measured(pool, running, latencies, start, halfLoadSeconds);
+    }
+
+    /**
+     * The step of load workers that each answer {requests, errors} and record their own latencies:
+     * CPU time counted from {@code measuredFromNanos} (the end of the warm-up) until every worker is done.
+     */
+    private static Step measured(ExecutorService pool, List<Future<long[]>> running, List<Latencies> latencies,
+                                 long measuredFromNanos, double seconds) throws Exception {
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, measuredFromNanos - System.nanoTime()));
         CpuMeter cpu = new CpuMeter();
         long requests = 0;
         long errors = 0;
@@ -312,6 +308,6 @@ final class ServeBench implements Callable<Integer> {
         pool.shutdown();
         Latencies all = new Latencies();
         latencies.forEach(all::add);
-        return new Step(requests, halfLoadSeconds, errors, all, spent);
+        return new Step(requests, seconds, errors, all, spent);
     }
 }

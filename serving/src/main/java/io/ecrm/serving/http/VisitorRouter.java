@@ -44,7 +44,11 @@ public final class VisitorRouter {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(5_000);
     private static final List<String> RELAYED_HEADERS = List.of("Content-Type", "Retry-After", "WWW-Authenticate", "Cache-Control");
 
-    /** Whether this instance's own stores hold the visitor under a visitor key ({@code c:id} or {@code a:id}). */
+    /**
+     * Whether this instance's own stores hold the visitor under a visitor key ({@code c:id} or
+     * {@code a:id}). A resolution answered here with a key was decided by the last call, which
+     * answered true for that key: what the call read is what the caller may answer from.
+     */
     @FunctionalInterface
     public interface Holds {
         boolean holds(TenantEngine tenant, String visitorKey);

@@ -2,6 +2,7 @@ package io.ecrm.serving.http.routes;
 
 import io.ecrm.recommender.Contribution;
 import io.ecrm.recommender.Recommendation;
+import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
@@ -82,12 +83,15 @@ public final class Recommendations implements Handler {
                 excluded.add(RequestParams.checkedQueryId(excludedId, "exclude", ctx));
             }
         }
+        // the history that decided where the visitor is held is the one answered from: read once
+        VisitorHistory[] history = new VisitorHistory[1];
         VisitorRouter.Resolution found = router.resolve(ctx, tenant, id,
-                (engine, key) -> engine.streams().visitorHistory(key) != null);
+                (engine, key) -> (history[0] = engine.streams().visitorHistory(key)) != null);
         if (found.relayed()) {
             return;
         }
         TenantEngine.Ask ask = new TenantEngine.Ask(count, onScreen, excluded, category, includeSeen, explain);
-        ctx.json(new Answer(id, tenant.recommendAt(found.visitorKey(), ask).stream().map(r -> Item.of(r, explain)).toList()));
+        VisitorHistory held = found.visitorKey() == null ? null : history[0];
+        ctx.json(new Answer(id, tenant.recommendFor(held, ask).stream().map(r -> Item.of(r, explain)).toList()));
     }
 }
