@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import sun.misc.Signal;
 
 /** {@code ecrm run}: the engine, on the embedded broker or on {@code --bootstrap-servers}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -26,10 +27,11 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Blocks until Ctrl-C (SIGINT) or SIGTERM, then closes the engine cleanly before the JVM exits.
-     * A process started in the background by a script inherits SIGINT as ignored (as under nohup),
-     * and the JVM keeps it so: stop such a process with SIGTERM.
+     * SIGINT gets a handler of its own: a process started in the background by a script inherits
+     * SIGINT as ignored, and the JVM would otherwise keep it so, leaving {@code kill -INT} unheard.
      */
     static void awaitShutdown(Engine engine) throws InterruptedException {
+        Signal.handle(new Signal("INT"), signal -> System.exit(130));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("ecrm: stopping");
