@@ -18,6 +18,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EngineSettings settings = options.toSettings();
+        stopOnInterrupt();
         Engine engine = Engine.start(settings);
         System.out.println("ecrm is up: " + engine.baseUrl() + "/health (Kafka at " + engine.bootstrapServers()
                 + ", tenants " + settings.tenants() + ")");
@@ -26,12 +27,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Blocks until Ctrl-C (SIGINT) or SIGTERM, then closes the engine cleanly before the JVM exits.
-     * SIGINT gets a handler of its own: a process started in the background by a script inherits
-     * SIGINT as ignored, and the JVM would otherwise keep it so, leaving {@code kill -INT} unheard.
+     * Makes SIGINT stop the JVM as Ctrl-C does, from the first moment: a process started in the
+     * background by a script inherits SIGINT as ignored, and the JVM would otherwise keep it so,
+     * leaving {@code kill -INT} unheard. Called before the engine starts, since a caller may send it
+     * as soon as {@code /health} answers.
      */
-    static void awaitShutdown(Engine engine) throws InterruptedException {
+    static void stopOnInterrupt() {
         Signal.handle(new Signal("INT"), signal -> System.exit(130));
+    }
+
+    /** Blocks until SIGINT or SIGTERM, then closes the engine cleanly before the JVM exits. */
+    static void awaitShutdown(Engine engine) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("ecrm: stopping");
