@@ -26,14 +26,17 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static final CountDownLatch INTERRUPTED = new CountDownLatch(1);
+
     /**
-     * Makes SIGINT stop the JVM as Ctrl-C does, from the first moment: a process started in the
+     * Makes SIGINT stop the engine as Ctrl-C does, from the first moment: a process started in the
      * background by a script inherits SIGINT as ignored, and the JVM would otherwise keep it so,
      * leaving {@code kill -INT} unheard. Called before the engine starts, since a caller may send it
-     * as soon as {@code /health} answers.
+     * as soon as {@code /health} answers; a SIGINT that comes while the engine is still starting
+     * takes effect once it is up, through the same clean shutdown.
      */
     static void stopOnInterrupt() {
-        Signal.handle(new Signal("INT"), signal -> System.exit(130));
+        Signal.handle(new Signal("INT"), signal -> INTERRUPTED.countDown());
     }
 
     /** Blocks until SIGINT or SIGTERM, then closes the engine cleanly before the JVM exits. */
@@ -44,6 +47,16 @@ final class RunCommand implements Callable<Integer> {
             engine.close();
             stopped.countDown();
         }, "ecrm-shutdown"));
+        Thread onInterrupt = new Thread(() -> {
+            try {
+                INTERRUPTED.await();
+                System.exit(130);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ecrm-sigint");
+        onInterrupt.setDaemon(true);
+        onInterrupt.start();
         stopped.await();
     }
 }
