@@ -3,10 +3,8 @@ package io.ecrm.serving.cli;
 import io.ecrm.serving.kafka.EmbeddedKafka;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /**
  * {@code ecrm broker}: only the embedded Kafka broker, in a process of its own, for engines started
@@ -29,18 +27,13 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StopSignals.listen();
         Path logDir = dataDir.resolve("kafka");
         EmbeddedKafka kafka = new EmbeddedKafka(logDir, kafkaPort, controllerPort).start();
         // the line a script or test waits for
         System.out.println("ecrm broker is up: " + kafka.bootstrapServers() + " (log in " + logDir.toAbsolutePath() + ")");
         System.out.flush();
-        Signal.handle(new Signal("INT"), signal -> System.exit(130));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.close();
-            stopped.countDown();
-        }, "ecrm-broker-shutdown"));
-        stopped.await();
+        StopSignals.awaitStop("ecrm-broker-shutdown", kafka::close);
         return 0;
     }
 }

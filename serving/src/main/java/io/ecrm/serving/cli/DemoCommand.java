@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         if (registry.find(demo.value()).isEmpty()) {
             registry.addWithKey(demo, "Demo shop", List.of("*"), DEMO_KEY);
         }
-        RunCommand.stopOnInterrupt();
+        StopSignals.listen();
         Engine engine = Engine.start(settings);
         TenantEngine tenant = engine.tenants().defaultTenant();
         String base = engine.baseUrl();
