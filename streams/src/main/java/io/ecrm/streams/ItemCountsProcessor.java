@@ -5,12 +5,15 @@ import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.streams.items.ItemActivity;
+import io.ecrm.streams.items.ItemChange;
 import io.ecrm.streams.items.ItemDelta;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,9 +26,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Item side: adds co-occurrence and follows updates to each item's counts, keeps its activity (events by
  * kind, decayed counts for popularity and trending) and marks the item changed. Every
- * {@code neighbourRefreshMillis} of wall-clock time it publishes the changed items' counts,
- * recomputes their neighbour lists and prunes their weakest co-items, so that the cost of
- * scoring is paid once per item and interval rather than once per event.
+ * {@code neighbourRefreshMillis} of wall-clock time it publishes the changed items' counts and,
+ * for those whose change is due ({@link ItemChange#due}), recomputes their neighbour and follows
+ * lists, publishes their activity and prunes their weakest co-items. So scoring is paid once per
+ * item and interval rather than once per event, and a popular item, whose lists one more event
+ * hardly moves, pays it at most once per {@code neighbourMaxWaitMillis}: without that, every
+ * refresh re-read the pairs of nearly every item, and the stream thread fell behind as the pairs
+ * filled up ({@code ecrm bench soak}).
  * <p>
  * Counts are stored one small value per key ({@code item} for its weight, {@code item NUL co-item}
  * for a pair) so that an update writes a few bytes, not the item's whole co-item map.
@@ -39,18 +46,20 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final RecommenderSettings settings;
-    private final long refreshMillis;
+    private final StreamsSettings streams;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Double> weights;
     private KeyValueStore<String, Double> pairs;
     private KeyValueStore<String, Long> dirty;
+    /** What changed of each dirty item, in item order; an item's first change also marks it in {@link #dirty}. */
+    private final Map<String, ItemChange> changes = new TreeMap<>();
     private KeyValueStore<String, ItemActivity> activity;
     private KeyValueStore<String, Double> follows;
     private KeyValueStore<String, Double> globalCounts;
 
-    ItemCountsProcessor(RecommenderSettings settings, long refreshMillis) {
+    ItemCountsProcessor(RecommenderSettings settings, StreamsSettings streams) {
         this.settings = settings;
-        this.refreshMillis = refreshMillis;
+        this.streams = streams;
     }
 
     static String pairKey(String item, String coItem) {
@@ -66,7 +75,12 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
         this.activity = context.getStateStore(Stores.ITEM_ACTIVITY);
         this.follows = context.getStateStore(Stores.ITEM_FOLLOWS);
         this.globalCounts = context.getStateStore(Stores.ITEM_COUNTS);
-        context.schedule(Duration.ofMillis(refreshMillis), PunctuationType.WALL_CLOCK_TIME, this::refresh);
+        // items marked before a restart: how much they changed was in memory, so their lists are due
+        changes.clear();
+        try (KeyValueIterator<String, Long> it = dirty.all()) {
+            it.forEachRemaining(kv -> changes.put(kv.key, ItemChange.UNKNOWN));
+        }
+        context.schedule(Duration.ofMillis(streams.neighbourRefreshMillis()), PunctuationType.WALL_CLOCK_TIME, this::refresh);
     }
 
     @Override
@@ -92,7 +106,13 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
             add(follows, item, next.ownWeight());
         }
         next.coWeights().forEach((nextItem, weight) -> add(follows, pairKey(item, nextItem), weight));
-        dirty.put(item, record.timestamp());
+        ItemChange change = changes.get(item);
+        if (change == null) {
+            dirty.put(item, record.timestamp());
+            changes.put(item, ItemChange.first(context.currentSystemTimeMs(), update.ownWeight()));
+        } else {
+            changes.put(item, change.plus(update.ownWeight()));
+        }
     }
 
     private static void add(KeyValueStore<String, Double> store, String key, double amount) {
@@ -127,11 +147,7 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
     }
 
     private void refresh(long now) {
-        List<String> changed = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = dirty.all()) {
-            it.forEachRemaining(kv -> changed.add(kv.key));
-        }
-        if (changed.isEmpty()) {
+        if (changes.isEmpty()) {
             return;
         }
         Double partitionTotal = weights.get(Stores.PARTITION_TOTAL);
@@ -140,11 +156,26 @@ final class ItemCountsProcessor implements Processor<String, ItemDelta, String, 
             context.forward(new Record<>(key, (Object) partitionTotal, now), COUNTS_SINK);
         }
         double total = tenantTotal();
-        for (String itemId : changed) {
+        Map<String, Double> countsSeen = new HashMap<>(); // co-items recur across items: read each count once
+        ToDoubleFunction<String> countOf = id -> countsSeen.computeIfAbsent(id, this::countOf);
+        for (Map.Entry<String, ItemChange> entry : List.copyOf(changes.entrySet())) {
+            String itemId = entry.getKey();
+            ItemChange change = entry.getValue();
+            Double weight = weights.get(itemId);
+            double own = weight == null ? 0.0 : weight;
+            if (change.countPending()) {
+                context.forward(new Record<>(itemId, (Object) own, now), COUNTS_SINK);
+            }
+            if (!change.due(own, now, streams.neighbourGrowth(), streams.neighbourMaxWaitMillis())) {
+                if (change.countPending()) {
+                    changes.put(itemId, change.countPublished());
+                }
+                continue;
+            }
+            changes.remove(itemId);
             dirty.delete(itemId);
             ItemCooccurrence item = pruned(pairs, itemId, cooccurrence(itemId));
-            context.forward(new Record<>(itemId, (Object) item.weight(), now), COUNTS_SINK);
-            ItemNeighbours neighbours = ItemNeighbours.score(item, this::countOf, total, settings.maxNeighboursPerItem(),
+            ItemNeighbours neighbours = ItemNeighbours.score(item, countOf, total, settings.maxNeighboursPerItem(),
                     settings.similarity());
             context.forward(new Record<>(itemId, (Object) neighbours, now), NEIGHBOURS_SINK);
             ItemCooccurrence next = counts(follows, follows, itemId);

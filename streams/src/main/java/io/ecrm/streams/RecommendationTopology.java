@@ -99,7 +99,7 @@ public final class RecommendationTopology {
         topology.connectProcessorAndStateStores(CleaningProcessor.CLEAN, IdentityProcessor.STORES.toArray(String[]::new));
 
         topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_DELTA.deserializer(), topics.itemUpdates());
-        topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams.neighbourRefreshMillis()),
+        topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams),
                 "item-updates");
         topology.addStateStore(persistent(Stores.ITEM_WEIGHTS, Serdes.Double()), "item-counts");
         topology.addStateStore(persistent(Stores.ITEM_PAIRS, Serdes.Double()), "item-counts");

@@ -32,7 +32,7 @@ public final class Stores {
     public static final String ITEM_ACTIVITY = "item-activity";
     /** Item id -> {@link io.ecrm.streams.items.ItemActivity} as last published; global, RocksDB, restored from its topic. */
     public static final String ITEM_ACTIVITY_GLOBAL = "item-activity-global";
-    /** Item id -> time marked; items whose neighbour list is due to be recomputed; partitioned by item. */
+    /** Item id -> time marked: items changed since their lists were computed (how much, in memory); partitioned by item; RocksDB, changelogged. */
     public static final String DIRTY_ITEMS = "dirty-items";
     /** Item id -> weighted count, plus one partial total per item partition; global, in memory, restored from its topic. */
     public static final String ITEM_COUNTS = "item-counts";

@@ -2,6 +2,7 @@ package io.ecrm.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,18 +150,40 @@ class RecommendationTopologyTest {
         assertNull(neighbours.get("phone"), "nothing is scored before the tick");
         flushItemUpdates();
         driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
-        // the second tick scores with the counts the first one published
+        ItemNeighbours firstTick = neighbours.get("phone");
+        assertNotNull(firstTick);
+        // phone's weight grows from 11 to 12, less than the growth share (10%) of itself: its count is
+        // published on the next tick, its lists wait, at the latest until the change is the max wait old
         views("z", "phone", "case");
         flushItemUpdates();
         driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
-        ItemNeighbours phone = neighbours.get("phone");
-        assertNotNull(phone);
-        assertEquals(List.of("case", "cable"), phone.neighbours().stream().map(ScoredItem::itemId).toList());
         KeyValueStore<String, Double> counts = store(Stores.ITEM_COUNTS);
         assertEquals(12.0, counts.get("phone"));
+        assertEquals(firstTick, neighbours.get("phone"), "a small change does not recompute the lists at once");
+        driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourMaxWaitMillis()));
+        ItemNeighbours phone = neighbours.get("phone");
+        assertNotEquals(firstTick, phone, "the change is in the lists after the max wait");
+        assertEquals(List.of("case", "cable"), phone.neighbours().stream().map(ScoredItem::itemId).toList());
         try (var dirty = this.<Long>store(Stores.DIRTY_ITEMS).all()) {
             assertFalse(dirty.hasNext(), "refreshed items are no longer dirty");
         }
+    }
+
+    @Test
+    void anItemThatGrewByItsGrowthShareIsRecomputedOnTheNextTick() {
+        for (int v = 0; v < 5; v++) {
+            views("v" + v, "phone", "case");
+        }
+        flushItemUpdates();
+        driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
+        KeyValueStore<String, ItemNeighbours> neighbours = store(Stores.ITEM_NEIGHBOURS);
+        ItemNeighbours before = neighbours.get("phone");
+        views("w", "phone", "cable");
+        views("x", "phone", "cable");
+        flushItemUpdates();
+        driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
+        assertEquals(List.of("case", "cable"), neighbours.get("phone").neighbours().stream().map(ScoredItem::itemId).toList(),
+                "phone grew from 5 to 7: its lists now hold cable; before: " + before);
     }
 
     @Test

@@ -32,7 +32,7 @@ final class RunOptions {
         StreamsSettings d = StreamsSettings.DEFAULTS;
         return new StreamsSettings(d.partitions(), d.replicationFactor(),
                 streamThreads == null ? d.streamThreads() : streamThreads, d.standbyReplicas(), d.itemFlushMillis(),
-                d.neighbourRefreshMillis(), commitIntervalMillis == null ? d.commitIntervalMillis() : commitIntervalMillis,
+                d.neighbourRefreshMillis(), d.neighbourGrowth(), d.neighbourMaxWaitMillis(), commitIntervalMillis == null ? d.commitIntervalMillis() : commitIntervalMillis,
                 d.cleaning(), d.sessionGapMillis());
     }
 
