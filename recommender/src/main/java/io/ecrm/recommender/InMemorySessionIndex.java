@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A bounded {@link SessionIndex} in memory, fed one click at a time by {@link #observe}: the call
  * offline training and the streaming path make for every product event. Bounds: at most
- * {@code maxSessions} sessions (the oldest started is evicted first), {@code maxSessionsPerItem}
+ * {@code maxSessions} sessions (the oldest started is evicted first), none whose last click is more
+ * than {@code maxAgeMillis} older than the newest click (when that is not 0), {@code maxSessionsPerItem}
  * most recent sessions per item, {@code maxClicksPerSession} latest clicks per session. So memory
  * and query cost stay flat however long the history.
  * <p>
@@ -21,6 +22,7 @@ public final class InMemorySessionIndex implements SessionIndex {
     private final int maxSessions;
     private final int maxSessionsPerItem;
     private final int maxClicksPerSession;
+    private final long maxAgeMillis;
 
     private final Map<String, Integer> itemKeys = new HashMap<>();
     private final List<String> itemIds = new ArrayList<>();
@@ -31,20 +33,29 @@ public final class InMemorySessionIndex implements SessionIndex {
     private long[] owner = new long[0];
     private String[] sessionIds = new String[0];
     private int[][] sessionItems = new int[0][];
+    private long[] lastClick = new long[0];
     private long nextSession;
+    private long oldestSession; // no session numbered below it is indexed
     private long newestClick = Long.MIN_VALUE;
 
     public InMemorySessionIndex(int maxSessions, int maxSessionsPerItem, int maxClicksPerSession) {
-        if (maxSessions < 1 || maxSessionsPerItem < 1 || maxClicksPerSession < 1) {
+        this(maxSessions, maxSessionsPerItem, maxClicksPerSession, 0);
+    }
+
+    /** @param maxAgeMillis drop sessions whose last click is this much older than the newest; 0 for no age bound */
+    public InMemorySessionIndex(int maxSessions, int maxSessionsPerItem, int maxClicksPerSession, long maxAgeMillis) {
+        if (maxSessions < 1 || maxSessionsPerItem < 1 || maxClicksPerSession < 1 || maxAgeMillis < 0) {
             throw new IllegalArgumentException("index bounds must be positive");
         }
         this.maxSessions = maxSessions;
         this.maxSessionsPerItem = maxSessionsPerItem;
         this.maxClicksPerSession = maxClicksPerSession;
+        this.maxAgeMillis = maxAgeMillis;
     }
 
     public InMemorySessionIndex(SessionKnnSettings settings) {
-        this(settings.maxSessions(), settings.maxSessionsPerItem(), settings.maxClicksPerSession());
+        this(settings.maxSessions(), settings.maxSessionsPerItem(), settings.maxClicksPerSession(),
+                settings.maxSessionAgeMillis());
     }
 
     /** Adds one click of a session: the session's items grow by one and it becomes the item's most recent session. */
@@ -57,8 +68,36 @@ public final class InMemorySessionIndex implements SessionIndex {
         long number = session(sessionId);
         int slot = (int) (number % maxSessions);
         sessionItems[slot] = append(sessionItems[slot], item);
-        newestClick = Math.max(newestClick, timestampMillis);
+        lastClick[slot] = Math.max(lastClick[slot], timestampMillis);
         postings.get(item).add(number, timestampMillis);
+        if (timestampMillis > newestClick) {
+            newestClick = timestampMillis;
+            if (maxAgeMillis > 0) {
+                dropOlderThan(newestClick - maxAgeMillis);
+            }
+        }
+    }
+
+    /**
+     * Drops sessions, oldest started first, while the oldest one's last click is before
+     * {@code cutoffMillis}; its postings turn stale and are skipped. Sessions start in about the
+     * order they end, so this stops at the first recent one rather than searching them all.
+     */
+    private void dropOlderThan(long cutoffMillis) {
+        oldestSession = Math.max(oldestSession, nextSession - owner.length);
+        while (oldestSession < nextSession) {
+            int slot = (int) (oldestSession % maxSessions);
+            if (owner[slot] == oldestSession) {
+                if (lastClick[slot] >= cutoffMillis) {
+                    return;
+                }
+                sessionNumbers.remove(sessionIds[slot]);
+                owner[slot] = -1;
+                sessionIds[slot] = null;
+                sessionItems[slot] = NO_ITEMS;
+            }
+            oldestSession++;
+        }
     }
 
     /** The number of the session, starting a new one (and evicting the oldest) when it is not indexed. */
@@ -77,6 +116,7 @@ public final class InMemorySessionIndex implements SessionIndex {
         owner[slot] = number;
         sessionIds[slot] = sessionId;
         sessionItems[slot] = NO_ITEMS;
+        lastClick[slot] = Long.MIN_VALUE;
         sessionNumbers.put(sessionId, number);
         return number;
     }
@@ -86,6 +126,7 @@ public final class InMemorySessionIndex implements SessionIndex {
         owner = Arrays.copyOf(owner, size);
         sessionIds = Arrays.copyOf(sessionIds, size);
         sessionItems = Arrays.copyOf(sessionItems, size);
+        lastClick = Arrays.copyOf(lastClick, size);
     }
 
     private int[] append(int[] items, int item) {

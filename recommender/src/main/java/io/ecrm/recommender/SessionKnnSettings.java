@@ -23,6 +23,10 @@ package io.ecrm.recommender;
  * @param maxSessions          past sessions the index keeps
  * @param maxSessionsPerItem   most recent sessions the index keeps per item (at least {@code sampleSize} for exact sampling)
  * @param maxClicksPerSession  latest clicks the index keeps per session
+ * @param maxSessionAgeMillis  the index drops a session once its last click is this much older than the newest click
+ *                             it holds (a week: what the sessions topic keeps, so a running index holds what a restart
+ *                             rebuilds; such a session's vote is below exp(-maxSessionAgeMillis / sessionAgeMillis));
+ *                             0 keeps sessions until {@code maxSessions} pushes them out
  */
 public record SessionKnnSettings(
         int sampleSize,
@@ -35,43 +39,49 @@ public record SessionKnnSettings(
         long sessionAgeMillis,
         int maxSessions,
         int maxSessionsPerItem,
-        int maxClicksPerSession) {
+        int maxClicksPerSession,
+        long maxSessionAgeMillis) {
 
     public static final SessionKnnSettings DEFAULTS = new SessionKnnSettings(
-            1_000, 5, 100, 100, 1.02, 2.05, 1.02, 5 * 86_400_000L, 1_000_000, 1_000, 100);
+            1_000, 5, 100, 100, 1.02, 2.05, 1.02, 5 * 86_400_000L, 1_000_000, 1_000, 100, 7 * 86_400_000L);
 
     public SessionKnnSettings {
         if (sampleSize < 1 || latestItems < 1 || neighbours < 1 || maxVotes < 1 || maxSessions < 1
                 || maxSessionsPerItem < 1 || maxClicksPerSession < 1) {
             throw new IllegalArgumentException("session-kNN sizes must be positive");
         }
-        if (!(positionDecay > 0 && neighbourItemDecay > 0) || matchDecay < 0 || sessionAgeMillis < 0) {
+        if (!(positionDecay > 0 && neighbourItemDecay > 0) || matchDecay < 0 || sessionAgeMillis < 0 || maxSessionAgeMillis < 0) {
             throw new IllegalArgumentException("session-kNN decays must be positive (match and age: 0 for off)");
         }
     }
 
     public SessionKnnSettings withNeighbours(int value) {
         return new SessionKnnSettings(sampleSize, latestItems, value, maxVotes, positionDecay, neighbourItemDecay,
-                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession);
+                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
     }
 
     public SessionKnnSettings withPositionDecay(double value) {
         return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, value, neighbourItemDecay,
-                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession);
+                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
     }
 
     public SessionKnnSettings withNeighbourItemDecay(double value) {
         return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, value,
-                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession);
+                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
     }
 
     public SessionKnnSettings withMatchDecay(double value) {
         return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, neighbourItemDecay,
-                value, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession);
+                value, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
     }
 
     public SessionKnnSettings withSessionAgeMillis(long value) {
         return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, neighbourItemDecay,
-                matchDecay, value, maxSessions, maxSessionsPerItem, maxClicksPerSession);
+                matchDecay, value, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
+    }
+
+    public SessionKnnSettings withMaxSessionAgeMillis(long value) {
+        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, neighbourItemDecay,
+                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, value);
     }
 }

@@ -76,4 +76,33 @@ class InMemorySessionIndexTest {
         assertEquals(List.of("b", "c", "d"), items(index, "s"));
         assertArrayEquals(new int[0], SessionIndex.EMPTY.items(0));
     }
+
+    @Test
+    void dropsSessionsWhoseLastClickIsOlderThanTheAgeBound() {
+        InMemorySessionIndex index = new InMemorySessionIndex(10, 10, 10, 100);
+        index.observe("old", "a", 0);
+        index.observe("long", "a", 10);
+        index.observe("recent", "b", 60);
+        index.observe("long", "b", 90); // started early, clicked late: kept
+        index.observe("new", "c", 150);
+        List<String> ids = List.of("old", "long", "recent", "new");
+        assertEquals(-1, index.sessionKey("old"), "last click 150 ms before the newest: dropped");
+        assertEquals(List.of("long", "-"), sessionsWith(index, "a", ids), "a dropped session's posting is stale");
+        assertEquals(List.of("a", "b"), items(index, "long"));
+        assertEquals(3, index.sessions());
+        index.observe("later", "c", 195);
+        assertEquals(-1, index.sessionKey("long"));
+        assertEquals(-1, index.sessionKey("recent"));
+        assertEquals(2, index.sessions());
+        index.observe("old", "d", 196);
+        assertEquals(List.of("d"), items(index, "old"), "a dropped session that clicks again starts afresh");
+    }
+
+    @Test
+    void anIndexWithoutAnAgeBoundKeepsOldSessions() {
+        InMemorySessionIndex index = new InMemorySessionIndex(10, 10, 10);
+        index.observe("old", "a", 0);
+        index.observe("new", "a", 1_000_000_000L);
+        assertEquals(2, index.sessions());
+    }
 }

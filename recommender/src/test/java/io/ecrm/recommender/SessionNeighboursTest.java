@@ -15,7 +15,7 @@ class SessionNeighboursTest {
 
     /** Halving decays, no match or age weight, the given sample and neighbours. */
     private static SessionKnnSettings settings(int sample, int neighbours) {
-        return new SessionKnnSettings(sample, 10, neighbours, 100, HALVING, HALVING, 0, 0, 100, 100, 100);
+        return new SessionKnnSettings(sample, 10, neighbours, 100, HALVING, HALVING, 0, 0, 100, 100, 100, 0);
     }
 
     /** Sessions s0, s1, ... of the given items, one second apart, in that order. */
