@@ -30,7 +30,7 @@ public record StreamsSettings(
         CleaningSettings cleaning,
         long sessionGapMillis) {
 
-    public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 200, 1000, 0.1, 10_000, 100,
+    public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 1000, 1000, 0.1, 10_000, 100,
             CleaningSettings.DEFAULTS, 30 * 60_000L);
 
     public StreamsSettings {
