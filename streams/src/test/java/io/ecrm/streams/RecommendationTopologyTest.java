@@ -248,6 +248,22 @@ class RecommendationTopologyTest {
         assertEquals(1000 + gap, profile.closedVisitMillis());
     }
 
+    @Test
+    void aLateEventsVisitThatStartedBeforeThePreviousCheckStillCloses() {
+        long gap = StreamsSettings.DEFAULTS.sessionGapMillis();
+        var sessions = driver.createOutputTopic(TOPICS.sessions(), StateSerdes.keys().deserializer(),
+                StateSerdes.SESSION_SUMMARY.deserializer());
+        viewAt("v1", "a", time);
+        viewAt("v2", "b", time + 3 * gap);                // a check closes v1's visit; the next one scans from a gap later
+        assertEquals("a:v1", sessions.readKeyValue().key);
+        viewAt("v3", "c", time + gap);                    // late, within the grace: a visit starting before that
+        viewAt("v2", "b", time + 3 * gap + 2 * 60_000);   // the next check
+        var late = sessions.readKeyValue();
+        assertEquals("a:v3", late.key);
+        assertEquals(time + gap, late.value.startMillis());
+        assertTrue(sessions.isEmpty(), "v2's visit is still open");
+    }
+
     private void sendEvent(String anonymousId, String customerId, EventType type, String item) {
         ClickEvent event = new ClickEvent("e" + sequence++, type, time += 1000, anonymousId, customerId, null, item, 1,
                 type == EventType.PURCHASE ? 10.0 : null, type == EventType.PURCHASE ? "EUR" : null, null, null, null, null);

@@ -24,6 +24,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * and the visitor, one entry per visitor: written when a visit opens (and moved in the rare case a
  * late event moves the start back), not on every event. A visit can only be due once its start is a gap behind stream
  * time, so each check scans the visits that started that long ago and are still open.
+ * <p>
+ * A closed visit's entry is deleted, which in RocksDB leaves a tombstone until compaction reaches
+ * it; a scan from the start of the key range read every one of them, tens of thousands, on every
+ * check, and the stream thread fell behind in long soaks until a compaction cleared them. So a
+ * scan starts at the floor the previous one left: the earliest start among the entries it kept.
+ * Every entry written since starts no earlier, or lowers the floor: a visit opened by a late
+ * event here, or two open visits merged by the identity stage (whose start is one of theirs).
  */
 public final class ProfileProcessor implements Processor<String, ClickEvent, String, SessionSummary> {
     /** How often, in stream time, visits are checked for closing. */
@@ -34,6 +41,8 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
     private KeyValueStore<String, CustomerProfile> profiles;
     private KeyValueStore<String, Long> expiry;
     private KeyValueStore<String, CatalogItem> catalog;
+    /** No entry of {@link #expiry} starts before this; 0 until the first check after (re)start. */
+    private long expiryFloor;
 
     public ProfileProcessor(long sessionGapMillis) {
         this.sessionGapMillis = sessionGapMillis;
@@ -45,6 +54,7 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
         this.profiles = context.getStateStore(Stores.CUSTOMER_PROFILES);
         this.expiry = context.getStateStore(Stores.VISIT_EXPIRY);
         this.catalog = context.getStateStore(Stores.CATALOG);
+        this.expiryFloor = 0;
         context.schedule(EXPIRY_CHECK, PunctuationType.STREAM_TIME, this::closeVisitsEndedBefore);
     }
 
@@ -67,6 +77,9 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
         }
         Visit after = applied.profile().openVisit();
         moveExpiry(expiry, record.key(), before, after);
+        if (after != null && after.startMillis() < expiryFloor) {
+            expiryFloor = after.startMillis();
+        }
     }
 
     /** The item's catalogue category; null for no item, or an item the catalogue does not list. */
@@ -82,14 +95,16 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
             return;
         }
         List<KeyValue<String, Long>> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = expiry.range(expiryKey(0, ""), expiryKey(due, ""))) {
+        try (KeyValueIterator<String, Long> it = expiry.range(expiryKey(Math.min(expiryFloor, due), ""), expiryKey(due, ""))) {
             it.forEachRemaining(keys::add);
         }
+        long floor = due;
         for (KeyValue<String, Long> key : keys) {
             String visitor = key.key.substring(key.key.indexOf(SEPARATOR) + 1);
             CustomerProfile profile = profiles.get(visitor);
             Visit open = profile == null ? null : profile.openVisit();
             if (open != null && open.startMillis() == key.value && open.endMillis() + sessionGapMillis >= streamTime) {
+                floor = Math.min(floor, key.value);
                 continue; // still going on
             }
             expiry.delete(key.key);
@@ -99,6 +114,7 @@ public final class ProfileProcessor implements Processor<String, ClickEvent, Str
                 emit(closed.profile(), closed.closedVisit(), streamTime);
             }
         }
+        expiryFloor = floor;
     }
 
     private void emit(CustomerProfile profile, Visit visit, long timestamp) {
