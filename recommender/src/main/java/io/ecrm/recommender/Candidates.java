@@ -10,7 +10,8 @@ import java.util.Arrays;
  * keeps it free of boxed maps and of large allocations.
  */
 final class Candidates {
-    static final Source[] BLENDED = {Source.SESSION_NEIGHBOURS, Source.SESSION_REPEAT, Source.FOLLOWS, Source.SIMILAR_ITEMS};
+    static final Source[] BLENDED = {Source.SESSION_NEIGHBOURS, Source.SESSION_REPEAT, Source.FOLLOWS, Source.SIMILAR_ITEMS,
+            Source.POPULAR};
     private static final int SOURCES = BLENDED.length;
 
     private String[] table = new String[512];

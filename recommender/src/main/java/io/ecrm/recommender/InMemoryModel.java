@@ -141,6 +141,11 @@ public final class InMemoryModel {
             public List<ScoredItem> trending() {
                 return popularity.trending();
             }
+
+            @Override
+            public int rank(String itemId) {
+                return popularity.rank(itemId);
+            }
         };
         return new RecommenderSources(this::similar, this::follows, sessions, latest, catalogue);
     }

@@ -1,6 +1,8 @@
 package io.ecrm.recommender;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The tenant's best-selling lists, which fill an answer when the other sources run short. */
 public interface PopularItems {
@@ -13,10 +15,18 @@ public interface PopularItems {
     /** The items most popular lately (counts decayed by age, see {@link DecayedCount}), best first. */
     List<ScoredItem> trending();
 
+    /**
+     * The item's place in {@link #popular()} (0: the most popular), or {@link Integer#MAX_VALUE} when it
+     * is not there: how the ranker breaks ties between candidates of equal score.
+     */
+    int rank(String itemId);
+
     static PopularItems of(List<ScoredItem> popular, List<ScoredItem> trending) {
         List<ScoredItem> p = List.copyOf(popular);
         List<ScoredItem> t = List.copyOf(trending);
         return new PopularItems() {
+            private Map<String, Integer> ranks; // built on the first tie: most queries never ask
+
             @Override
             public List<ScoredItem> popular() {
                 return p;
@@ -25,6 +35,18 @@ public interface PopularItems {
             @Override
             public List<ScoredItem> trending() {
                 return t;
+            }
+
+            @Override
+            public int rank(String itemId) {
+                if (ranks == null) {
+                    Map<String, Integer> built = new HashMap<>(p.size() * 2);
+                    for (int r = p.size() - 1; r >= 0; r--) {
+                        built.put(p.get(r).itemId(), r);
+                    }
+                    ranks = built;
+                }
+                return ranks.getOrDefault(itemId, Integer.MAX_VALUE);
             }
         };
     }

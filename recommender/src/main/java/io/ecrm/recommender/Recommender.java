@@ -7,14 +7,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Answers "what should this visitor see next?": the one ranker. It blends four candidate sources
+ * Answers "what should this visitor see next?": the one ranker. It blends five candidate sources
  * for the visitor's current session and longer-term history:
  * <ul>
  *   <li>{@link Source#SESSION_NEIGHBOURS}: votes of past sessions like the current one ({@link SessionNeighbours});</li>
  *   <li>{@link Source#SESSION_REPEAT}: the session's own items, the latest clicks weighing most;</li>
  *   <li>{@link Source#FOLLOWS}: items that follow the visitor's recent items in sessions;</li>
- *   <li>{@link Source#SIMILAR_ITEMS}: items similar to the visitor's recent items.</li>
+ *   <li>{@link Source#SIMILAR_ITEMS}: items similar to the visitor's recent items;</li>
+ *   <li>{@link Source#POPULAR}: the tenant's most popular items.</li>
  * </ul>
+ * With one source weighing alone, or with another weighing next to nothing, the ranker is one of
+ * the published baselines (S-POP, V-SKNN, Item-KNN, POP: {@code tuning.Baselines}); candidates of
+ * equal score rank by popularity, then by id.
  * The item-to-item sources read the visitor's recent items newest first, the session's before the
  * history's: the item at position p (0 = newest) counts 1 / (1 + p), times
  * {@link RankingSettings#profileWeight} for history items, and its list is read to the same
@@ -62,7 +66,7 @@ public final class Recommender {
         Candidates candidates = workspace.candidates;
         candidates.reset();
         double[] weights = {ranking.sessionNeighboursWeight(), ranking.repeatWeight(), ranking.followsWeight(),
-                ranking.similarItemsWeight()};
+                ranking.similarItemsWeight(), ranking.popularityWeight()};
         if (weights[0] > 0 && !session.isEmpty()) {
             sessionNeighbours.vote(session, query.sessionId(), sources.sessions(),
                     (item, score, because, similarity) -> candidates.add(0, item, score, because, similarity));
@@ -70,7 +74,7 @@ public final class Recommender {
         if (weights[1] > 0) {
             int n = session.size();
             for (int p = 0; p < n; p++) {
-                double recency = Math.exp(-(n - 1 - p) / ranking.repeatDecay());
+                double recency = ranking.repeatDecay() > 0 ? Math.exp(-(n - 1 - p) / ranking.repeatDecay()) : 1.0;
                 candidates.add(1, session.get(p), recency, session.get(p), recency);
             }
         }
@@ -88,6 +92,12 @@ public final class Recommender {
                 if (weights[3] > 0) {
                     addList(candidates, 3, sources.similar().of(anchor).neighbours(), depth, anchor, weight);
                 }
+            }
+        }
+        if (weights[4] > 0) {
+            List<ScoredItem> popular = sources.popularity().popular();
+            for (int i = 0, n = Math.min(popular.size(), query.count() + session.size()); i < n; i++) {
+                candidates.add(4, popular.get(i).itemId(), popular.get(i).score(), null, 0.0);
             }
         }
         return select(query, sources, workspace, weights);
@@ -174,7 +184,7 @@ public final class Recommender {
             }
             total[c] = sum;
         }
-        RankedSlots ranked = new RankedSlots(total, n, candidates, workspace.heap, workspace.order);
+        RankedSlots ranked = new RankedSlots(total, n, candidates, sources.popularity(), workspace.heap, workspace.order);
         BusinessRules rules = new BusinessRules(query, sources.catalogue(), settings.ranking().maxPerCategory());
         List<Recommendation> answer = new ArrayList<>(query.count());
         for (BusinessRules.Level level : BusinessRules.Level.values()) {
@@ -248,18 +258,23 @@ public final class Recommender {
         }
     }
 
-    /** Candidate slots best first (score, then item id), popped lazily from a heap: most queries read only the top. */
+    /**
+     * Candidate slots best first (score, then popularity, then item id), popped lazily from a heap: most
+     * queries read only the top.
+     */
     private static final class RankedSlots {
         private final double[] total;
         private final Candidates candidates;
+        private final PopularItems popularity;
         private final int[] heap;
         private int heapSize;
         private final int[] order;
         private int popped;
 
-        RankedSlots(double[] total, int n, Candidates candidates, int[] heap, int[] order) {
+        RankedSlots(double[] total, int n, Candidates candidates, PopularItems popularity, int[] heap, int[] order) {
             this.total = total;
             this.candidates = candidates;
+            this.popularity = popularity;
             this.heap = heap;
             this.order = order;
             for (int c = 0; c < n; c++) {
@@ -283,7 +298,13 @@ public final class Recommender {
         }
 
         private boolean better(int a, int b) {
-            return total[a] > total[b] || (total[a] == total[b] && candidates.item(a).compareTo(candidates.item(b)) < 0);
+            if (total[a] != total[b]) {
+                return total[a] > total[b];
+            }
+            String x = candidates.item(a);
+            String y = candidates.item(b);
+            int byPopularity = Integer.compare(popularity.rank(x), popularity.rank(y));
+            return byPopularity != 0 ? byPopularity < 0 : x.compareTo(y) < 0;
         }
 
         private void siftDown(int i) {

@@ -81,6 +81,12 @@ public record RecommenderSettings(
                 purchaseWeight, similarity, value, ranking);
     }
 
+    public RecommenderSettings withQueryItems(int value) {
+        return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow,
+                cooccurrenceWindowMillis, maxCandidatesPerItem, maxNeighboursPerItem, value, viewWeight, cartWeight,
+                purchaseWeight, similarity, sessionKnn, ranking);
+    }
+
     public RecommenderSettings withRanking(RankingSettings value) {
         return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow,
                 cooccurrenceWindowMillis, maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight,

@@ -14,8 +14,10 @@ package io.ecrm.recommender;
  *                             similarity, but a session sharing only such items would not)
  * @param neighbours           most similar of them that vote
  * @param maxVotes             the source offers at most this many items, the most voted
- * @param positionDecay        lambda_spw: a current-session click k clicks before the last weighs exp(-k / positionDecay)
- * @param neighbourItemDecay   lambda_inh: a neighbour's item d clicks away from its last shared item votes with exp(-d / neighbourItemDecay)
+ * @param positionDecay        lambda_spw: a current-session click k clicks before the last weighs exp(-k / positionDecay);
+ *                             0 for V-SKNN's linear weights (the p-th of n clicks weighs p / n)
+ * @param neighbourItemDecay   lambda_inh: a neighbour's item d clicks away from its last shared item votes with
+ *                             exp(-d / neighbourItemDecay); 0 turns this off (every item votes alike)
  * @param matchDecay           lambda_ipw: a neighbour whose most recent shared item is k clicks before the current
  *                             session's last votes with exp(-k / matchDecay); 0 turns this off
  * @param sessionAgeMillis     lambda_snh: a neighbour that clicked a shared item t before the newest click in the index
@@ -50,38 +52,22 @@ public record SessionKnnSettings(
                 || maxSessionsPerItem < 1 || maxClicksPerSession < 1) {
             throw new IllegalArgumentException("session-kNN sizes must be positive");
         }
-        if (!(positionDecay > 0 && neighbourItemDecay > 0) || matchDecay < 0 || sessionAgeMillis < 0 || maxSessionAgeMillis < 0) {
-            throw new IllegalArgumentException("session-kNN decays must be positive (match and age: 0 for off)");
+        if (!(positionDecay >= 0 && neighbourItemDecay >= 0 && matchDecay >= 0) || Double.isInfinite(positionDecay)
+                || Double.isInfinite(neighbourItemDecay) || Double.isInfinite(matchDecay) || sessionAgeMillis < 0
+                || maxSessionAgeMillis < 0) {
+            throw new IllegalArgumentException("session-kNN decays must be finite and >= 0");
         }
     }
 
-    public SessionKnnSettings withNeighbours(int value) {
-        return new SessionKnnSettings(sampleSize, latestItems, value, maxVotes, positionDecay, neighbourItemDecay,
+    /** The sizes of a query: how many sessions are compared, through how many items, how many vote, how many votes. */
+    public SessionKnnSettings withQuery(int sample, int latest, int neighbourCount, int votes) {
+        return new SessionKnnSettings(sample, latest, neighbourCount, votes, positionDecay, neighbourItemDecay,
                 matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
     }
 
-    public SessionKnnSettings withPositionDecay(double value) {
-        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, value, neighbourItemDecay,
-                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
-    }
-
-    public SessionKnnSettings withNeighbourItemDecay(double value) {
-        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, value,
-                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
-    }
-
-    public SessionKnnSettings withMatchDecay(double value) {
-        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, neighbourItemDecay,
-                value, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
-    }
-
-    public SessionKnnSettings withSessionAgeMillis(long value) {
-        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, neighbourItemDecay,
-                matchDecay, value, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
-    }
-
-    public SessionKnnSettings withMaxSessionAgeMillis(long value) {
-        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, positionDecay, neighbourItemDecay,
-                matchDecay, sessionAgeMillis, maxSessions, maxSessionsPerItem, maxClicksPerSession, value);
+    /** The four decays of a query. */
+    public SessionKnnSettings withDecays(double position, double neighbourItem, double match, long sessionAge) {
+        return new SessionKnnSettings(sampleSize, latestItems, neighbours, maxVotes, position, neighbourItem,
+                match, sessionAge, maxSessions, maxSessionsPerItem, maxClicksPerSession, maxSessionAgeMillis);
     }
 }

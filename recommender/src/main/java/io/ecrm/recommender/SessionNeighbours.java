@@ -6,8 +6,8 @@ import java.util.List;
  * Session-kNN candidate source: past sessions most like the current one vote for their items
  * (V-SKNN, Ludewig and Jannach 2018, with the weights of STAN, Garg et al. 2019):
  * <ul>
- *   <li>the current session [s1..sn] is a vector: item s_p weighs exp(-(n - p) / positionDecay),
- *       its last click counting when it repeats;</li>
+ *   <li>the current session [s1..sn] is a vector: item s_p weighs exp(-(n - p) / positionDecay)
+ *       (or p / n, V-SKNN's linear weights, when positionDecay is 0), its last click counting when it repeats;</li>
  *   <li>candidates are the {@code sampleSize} past sessions that most recently clicked any of its
  *       items, read newest first from the index's per-item lists (so cost does not grow with
  *       history);</li>
@@ -15,10 +15,10 @@ import java.util.List;
  *       exp(-age / sessionAgeMillis) where age is how long before the index's newest click the
  *       neighbour clicked a shared item; the {@code neighbours} most similar vote (ties: the more
  *       recent);</li>
- *   <li>a neighbour votes for each of its items with similarity * exp(-d / neighbourItemDecay),
- *       d the item's distance in clicks from the neighbour's last shared item (its nearest click
- *       counting), times exp(-k / matchDecay) when the latest shared item is k clicks before the
- *       current session's last.</li>
+ *   <li>a neighbour votes for each of its items with similarity * exp(-d / neighbourItemDecay)
+ *       (similarity alone when neighbourItemDecay is 0), d the item's distance in clicks from the
+ *       neighbour's last shared item (its nearest click counting), times exp(-k / matchDecay) when
+ *       the latest shared item is k clicks before the current session's last.</li>
  * </ul>
  * Items of the current session get votes too: visitors come back to what they just viewed.
  * Candidates come newest first and their age factor only falls, so the scan stops as soon as no
@@ -52,10 +52,10 @@ public final class SessionNeighbours {
     public SessionNeighbours(SessionKnnSettings settings) {
         this.settings = settings;
         int distances = settings.maxClicksPerSession() + 1;
-        this.positionWeight = decays(distances, settings.positionDecay());
-        this.itemWeight = decays(distances, settings.neighbourItemDecay());
+        this.positionWeight = settings.positionDecay() > 0 ? decays(distances, settings.positionDecay()) : null;
+        this.itemWeight = settings.neighbourItemDecay() > 0 ? decays(distances, settings.neighbourItemDecay()) : null;
         this.matchWeight = settings.matchDecay() > 0 ? decays(distances, settings.matchDecay()) : null;
-        this.horizon = horizon(settings.neighbourItemDecay());
+        this.horizon = itemWeight != null ? horizon(settings.neighbourItemDecay()) : settings.maxClicksPerSession();
     }
 
     /** The distance past which exp(-d / decay) falls below 1/1000. */
@@ -93,7 +93,8 @@ public final class SessionNeighbours {
             int key = index.itemKey(sessionItems.get(p));
             if (key >= 0) {
                 int q = query.add(key);
-                scratch.weight[q] = decay(positionWeight, n - 1 - p, settings.positionDecay());
+                scratch.weight[q] = positionWeight != null ? decay(positionWeight, n - 1 - p, settings.positionDecay())
+                        : (p + 1) / (double) n; // linear, V-SKNN's: the last click 1, the first 1/n
                 scratch.lastPosition[q] = p;
             }
         }
@@ -357,7 +358,8 @@ public final class SessionNeighbours {
             int from = Math.max(0, match - horizon);
             int to = Math.min(items.length - 1, match + horizon);
             for (int p = from; p <= to; p++) {
-                double vote = base * decay(itemWeight, Math.abs(p - match), settings.neighbourItemDecay());
+                double vote = itemWeight == null ? base
+                        : base * decay(itemWeight, Math.abs(p - match), settings.neighbourItemDecay());
                 int v = voted.add(items[p]);
                 if (neighbourOf[v] != h + 1) {
                     neighbourOf[v] = h + 1;
@@ -377,8 +379,14 @@ public final class SessionNeighbours {
         int size = voted.size();
         double threshold = size > settings.maxVotes() ? nthLargest(total, size, settings.maxVotes()) : 0;
         int emitted = 0;
-        for (int v = 0; v < size && emitted < settings.maxVotes(); v++) {
-            if (total[v] >= threshold) {
+        for (int v = 0; v < size; v++) { // every item above the threshold, then ties at it while there is room
+            if (total[v] > threshold || (threshold == 0 && total[v] > 0)) {
+                votes.vote(index.itemId(voted.key(v)), total[v], index.itemId(because[v]), becauseSimilarity[v]);
+                emitted++;
+            }
+        }
+        for (int v = 0; v < size && emitted < settings.maxVotes() && threshold > 0; v++) {
+            if (total[v] == threshold) {
                 votes.vote(index.itemId(voted.key(v)), total[v], index.itemId(because[v]), becauseSimilarity[v]);
                 emitted++;
             }

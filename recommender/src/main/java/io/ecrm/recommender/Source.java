@@ -12,6 +12,6 @@ public enum Source {
     SIMILAR_ITEMS,
     /** Fill: it is popular lately. */
     TRENDING,
-    /** Fill: it is popular. */
+    /** It is among the tenant's most popular items: blended when the popularity source weighs, else fill. */
     POPULAR
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RecommenderTest {
     private static final double HALVING = 1 / Math.log(2);
     /** Weights: session neighbours 1, repeat 0.5 (halving per click), follows 0.5, similar items 1, history 0.5. */
-    private static final RankingSettings RANKING = new RankingSettings(1.0, 0.5, HALVING, 0.5, 1.0, 0.5, 0, 86_400_000L);
+    private static final RankingSettings RANKING = new RankingSettings(1.0, 0.5, HALVING, 0.5, 1.0, 0.0, 0.5, 0, 86_400_000L);
     private static final RecommenderSettings SETTINGS = RecommenderSettings.DEFAULTS.withRanking(RANKING);
 
     private static final Map<String, ItemNeighbours> SIMILAR = Map.of(
@@ -100,7 +100,7 @@ class RecommenderTest {
         InMemorySessionIndex index = new InMemorySessionIndex(10, 10, 10);
         index.observe("past", "a", 1);
         index.observe("past", "n", 2);
-        RecommenderSettings knnOnly = SETTINGS.withRanking(RANKING.withWeights(1, 0, 0, 0));
+        RecommenderSettings knnOnly = SETTINGS.withRanking(RANKING.withWeights(1, 0, 0, 0, 0));
         List<Recommendation> answer = new Recommender(knnOnly).recommend(
                 RecommendationQuery.builder().session(List.of("a")).count(2).explain(true).build(), sources(index));
         assertEquals(List.of("a", "n"), ids(answer));

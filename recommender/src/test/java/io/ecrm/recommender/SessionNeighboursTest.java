@@ -70,7 +70,7 @@ class SessionNeighboursTest {
         // current [a, b]; s0 [a, y] shares a only, which is one click before the last: similarity 1/2,
         // match weight 1/2, so y (one click after a) gets 0.5 * 0.5 * 0.5
         InMemorySessionIndex index = index(new String[] {"a", "y"});
-        SessionKnnSettings withMatch = settings(1000, 10).withMatchDecay(HALVING);
+        SessionKnnSettings withMatch = settings(1000, 10).withDecays(HALVING, HALVING, HALVING, 0);
         assertEquals(0.125, votes(withMatch, List.of("a", "b"), null, index).get("y").score(), 1e-12);
         assertEquals(0.25, votes(settings(1000, 10), List.of("a", "b"), null, index).get("y").score(), 1e-12);
     }
@@ -83,7 +83,7 @@ class SessionNeighboursTest {
         index.observe("s0", "old", 1);
         index.observe("s1", "a", DAY);
         index.observe("s1", "new", DAY + 1);
-        SessionKnnSettings halfPerDay = settings(1000, 10).withSessionAgeMillis(Math.round(DAY / Math.log(2)));
+        SessionKnnSettings halfPerDay = settings(1000, 10).withDecays(HALVING, HALVING, 0, Math.round(DAY / Math.log(2)));
         Map<String, Vote> votes = votes(halfPerDay, List.of("a"), null, index);
         assertEquals(0.5, votes.get("old").score() / votes.get("new").score(), 1e-6);
     }

@@ -30,11 +30,24 @@ public final class EcrmMethod implements SessionRecommender {
 
     /** @param name the name printed in result tables */
     public EcrmMethod(RecommenderSettings settings, String name) {
+        this(settings, name, new InMemoryModel(settings));
+    }
+
+    private EcrmMethod(RecommenderSettings settings, String name, InMemoryModel model) {
         this.name = name;
         this.settings = settings;
         this.recommender = new Recommender(settings);
-        this.model = new InMemoryModel(settings);
+        this.model = model;
         this.sources = model.sources(Catalogue.NONE);
+    }
+
+    /**
+     * This method's trained model queried with other serving knobs ({@code tuning.ServingKnobs}):
+     * what a fit compares, without training again. The caller keeps the learned knobs of
+     * {@code settings} this method's ({@code ServingKnobs.sameTraining}).
+     */
+    public EcrmMethod withServing(RecommenderSettings settings, String name) {
+        return new EcrmMethod(settings, name, model);
     }
 
     @Override
@@ -50,7 +63,11 @@ public final class EcrmMethod implements SessionRecommender {
     public void train(List<Session> sessions) {
         for (Session session : sessions) {
             for (int k = 0; k < session.length(); k++) {
-                model.observe(session.id(), session.id(), session.items().get(k), EventKind.VIEW, session.clickMillis().get(k));
+                model.observe(session.id(), null, session.items().get(k), EventKind.VIEW, session.clickMillis().get(k));
+            }
+            // as on the live path, a visit enters the session index when it closes, at the time of its last click
+            for (String item : session.items()) {
+                model.sessions().observe(session.id(), item, session.endMillis());
             }
         }
         model.refresh();

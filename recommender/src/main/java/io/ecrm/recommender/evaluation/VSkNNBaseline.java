@@ -13,7 +13,7 @@ import java.util.Set;
  * V-SKNN, as {@code EVALUATION.md} defines it: the current session as a vector whose item weights
  * decay linearly from its last item (1) to its first (1/n); candidates are the 1,000 most recent
  * train sessions sharing an item with it; similarity is the weighted overlap; the 100 most similar
- * sessions vote for their items with their similarity.
+ * sessions vote for their items with their similarity (of equally similar sessions, the more recent).
  */
 public final class VSkNNBaseline implements SessionRecommender {
     static final int SAMPLE = 1_000;
@@ -38,6 +38,14 @@ public final class VSkNNBaseline implements SessionRecommender {
         }
     }
 
+    /**
+     * A key under which equally similar sessions rank the more recent first, as in the reference
+     * implementation (a stable sort of the sample, which is read newest first).
+     */
+    private static String recentFirst(int index) {
+        return String.format("%010d", Integer.MAX_VALUE - index);
+    }
+
     @Override
     public List<String> recommend(List<String> prefix, int count) {
         int n = prefix.size();
@@ -57,11 +65,11 @@ public final class VSkNNBaseline implements SessionRecommender {
             for (String item : sessions.get(index)) {
                 similarity += weights.getOrDefault(item, 0.0);
             }
-            nearest.offer(new ScoredItem(String.valueOf(index), similarity));
+            nearest.offer(new ScoredItem(recentFirst(index), similarity));
         }
         Map<String, Double> votes = new HashMap<>();
         for (ScoredItem neighbour : nearest.best()) {
-            for (String item : sessions.get(Integer.parseInt(neighbour.itemId()))) {
+            for (String item : sessions.get(Integer.MAX_VALUE - Integer.parseInt(neighbour.itemId()))) {
                 votes.merge(item, neighbour.score(), Double::sum);
             }
         }

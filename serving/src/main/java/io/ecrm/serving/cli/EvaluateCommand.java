@@ -10,7 +10,6 @@ import io.ecrm.recommender.evaluation.Click;
 import io.ecrm.recommender.evaluation.EcrmMethod;
 import io.ecrm.recommender.evaluation.EvaluationData;
 import io.ecrm.recommender.evaluation.EvaluationResult;
-import io.ecrm.recommender.evaluation.GridSearch;
 import io.ecrm.recommender.evaluation.Evaluator;
 import io.ecrm.recommender.evaluation.ItemKnnBaseline;
 import io.ecrm.recommender.evaluation.PeerList;
@@ -21,6 +20,11 @@ import io.ecrm.recommender.evaluation.SPopBaseline;
 import io.ecrm.recommender.evaluation.SessionRecommender;
 import io.ecrm.recommender.evaluation.TimeSplit;
 import io.ecrm.recommender.evaluation.VSkNNBaseline;
+import io.ecrm.recommender.tuning.FitResult;
+import io.ecrm.recommender.tuning.FitScore;
+import io.ecrm.recommender.tuning.FitSettings;
+import io.ecrm.recommender.tuning.SettingsFit;
+import io.ecrm.recommender.tuning.ValidationSplit;
 import io.ecrm.schemas.ClickEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,6 +46,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ecrm evaluate}: replays a real data set in process (no broker) by the protocol of
  * {@code EVALUATION.md} and prints HR and MRR of ecrm beside the baselines, from the same run.
+ * By default ecrm is scored as the live engine would serve it: its serving knobs fitted on the
+ * train file alone ({@link SettingsFit}, the last day of train as validation), before the test file
+ * is read; {@code --no-tune} scores the defaults.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure recommendation quality on a data set by the next-item protocol, beside baselines.")
@@ -79,9 +86,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "N-th day from the end of train (1: the last) are test, those starting before it train.")
     Integer validationDay;
 
-    @Option(names = "--grid", description = "Search the recommender's knobs on a validation split carved from train "
-            + "(its last day), never on test, and score the best beside the defaults.")
-    boolean grid;
+    @Option(names = "--tune", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Fit the serving knobs on train as the live engine does (its last day as validation), before "
+                    + "the test is read, and score the fitted settings beside the defaults (default: on). "
+                    + "--no-tune scores the defaults alone.")
+    boolean tune;
 
     @Spec
     CommandSpec spec;
@@ -106,8 +115,11 @@ final class EvaluateCommand implements Callable<Integer> {
             testClicks = split.test();
             name = data.getFileName().toString();
         } else {
+            if (test != null) {
+                TextFiles.requireReadable(List.of(test)); // a missing test file fails now, not after the fit
+            }
             trainClicks = clicks(dataSet, train);
-            testClicks = validationDay != null ? List.of() : clicks(dataSet, test);
+            testClicks = null; // read once the fit has ended: nothing chosen here ever sees the test
             name = validationDay != null ? train.getFileName().toString() : train.getFileName() + " + " + test.getFileName();
         }
         if (validationDay != null) {
@@ -115,6 +127,11 @@ final class EvaluateCommand implements Callable<Integer> {
             trainClicks = split.train();
             testClicks = split.test();
             name += ", validation: sessions of day " + validationDay + " from the end of train as test";
+        }
+        FitResult fitted = tune ? fit(trainClicks, out) : null;
+        if (testClicks == null) {
+            testClicks = clicks(dataSet, test);
+            out.printf("test file %s read after the fit: %,d clicks%n%n", test, testClicks.size());
         }
         EvaluationData prepared = EvaluationData.prepare(trainClicks, testClicks, !noClean);
         out.printf("data set: %s (%s)%n", name, format);
@@ -126,11 +143,11 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("  prefixes scored: %,d%n%n", prepared.prefixes());
         out.flush();
 
-        GridSearch.Result searched = grid ? search(trainClicks, out) : null;
+        RecommenderSettings served = fitted != null ? fitted.settings() : RecommenderSettings.DEFAULTS;
         List<SessionRecommender> methods = new ArrayList<>();
-        methods.add(new EcrmMethod(RecommenderSettings.DEFAULTS));
-        if (searched != null && !searched.best().equals(RecommenderSettings.DEFAULTS)) {
-            methods.add(new EcrmMethod(searched.best(), "ecrm-grid"));
+        methods.add(new EcrmMethod(served));
+        if (fitted != null && !served.equals(RecommenderSettings.DEFAULTS)) {
+            methods.add(new EcrmMethod(RecommenderSettings.DEFAULTS, "ecrm-defaults"));
         }
         if (baselines) {
             methods.add(new PopBaseline());
@@ -140,7 +157,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Evaluator evaluator = new Evaluator(prepared);
         List<EvaluationResult> results = new ArrayList<>();
-        out.printf("%-9s %7s %7s %7s %7s %7s %7s | %9s %9s | %7s %7s %9s %7s %7s%n", "method", "HR@20", "MRR@20", "HR@10",
+        out.printf("%-13s %7s %7s %7s %7s %7s %7s | %9s %9s | %7s %7s %9s %7s %7s%n", "method", "HR@20", "MRR@20", "HR@10",
                 "MRR@10", "HR@5", "MRR@5", "HR@20-px", "MRR@20-px", "cover", "popbias", "recs/s", "p50us", "p99us");
         for (SessionRecommender method : methods) {
             long t0 = System.nanoTime();
@@ -149,7 +166,7 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationResult r = evaluator.evaluate(method);
             results.add(r);
             RankMetrics m = r.withPrefix();
-            out.printf("%-9s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f | %9.3f %9.3f | %7.3f %7.3f %,9.0f %7.1f %7.1f%n", r.method(),
+            out.printf("%-13s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f | %9.3f %9.3f | %7.3f %7.3f %,9.0f %7.1f %7.1f%n", r.method(),
                     m.hitRate(20), m.mrr(20), m.hitRate(10), m.mrr(10), m.hitRate(5), m.mrr(5),
                     r.withoutPrefix().hitRate(20), r.withoutPrefix().mrr(20), r.coverage(), r.popularityBias(),
                     r.recommendationsPerSecond(), r.p50Micros(), r.p99Micros());
@@ -160,7 +177,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<PeerScore> peerScores = new ArrayList<>();
         if (peers != null) {
             out.printf("%npublished lists, scored on their own rows beside ecrm on the same rows (ecrm trained, like them, on the train file as given):%n");
-            SessionRecommender ours = new EcrmMethod(RecommenderSettings.DEFAULTS);
+            SessionRecommender ours = new EcrmMethod(served);
             ours.train(prepared.peerTrain());
             out.printf("%-10s %6s %7s %7s | %9s %9s%n", "peer", "rows", "HR@20", "MRR@20", "ecrm HR@20", "ecrm MRR@20");
             try (Stream<Path> files = Files.list(peers)) {
@@ -174,29 +191,46 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         if (json != null) {
-            writeJson(name, prepared, results, peerScores, searched);
+            writeJson(name, prepared, results, peerScores, fitted);
             out.println("figures written to " + json);
         }
         return 0;
     }
 
-    /** The grid search on the last day of train, printed as it goes. */
-    private GridSearch.Result search(List<Click> trainClicks, PrintWriter out) {
-        TimeSplit split = TimeSplit.window(trainClicks, 1, TimeSplit.DAY_MILLIS);
-        EvaluationData validation = EvaluationData.prepare(split.train(), split.test(), !noClean);
-        out.printf("grid search on a validation split carved from train (sessions of its last day as test, %,d prefixes), "
-                + "by HR@20 + MRR@20:%n", validation.prefixes());
-        out.printf("  %7s %7s  %s%n", "HR@20", "MRR@20", "settings (changes from the defaults)");
-        GridSearch.Result result = GridSearch.search(RecommenderSettings.DEFAULTS, GridSearch.dimensions(), validation, point -> {
-            out.printf("  %7.4f %7.4f  %s%n", point.hitRate(), point.mrr(), point.label());
-            out.flush();
-        });
-        out.printf("  best: %s%n%n", result.bestLabel());
+    /** The fit on train alone, as the live engine makes it, with a progress line; null when train is too small. */
+    private FitResult fit(List<Click> trainClicks, PrintWriter out) {
+        SettingsFit fit = new SettingsFit(FitSettings.DEFAULTS);
+        ValidationSplit split = fit.split(trainClicks);
+        out.printf("fit on train alone: %,d visits, the latest %,d as validation (%,d scored, %,d prefixes)%n",
+                split.visits(), split.validation(), split.data().test().size(), split.data().prefixes());
+        out.flush();
+        if (!split.enough(FitSettings.DEFAULTS)) {
+            out.printf("  too few visits to fit (at least %,d of two or more clicks): the defaults are scored%n%n",
+                    FitSettings.DEFAULTS.minVisits());
+            return null;
+        }
+        Progress progress = new Progress(System.err, "fit");
+        FitResult result = fit.fit(split, RecommenderSettings.DEFAULTS,
+                p -> progress.bar(p.evaluations() / (double) p.planned(), String.format("%d candidates, best %.4f / %.4f, %s",
+                        p.evaluations(), p.best().hitRate(), p.best().mrr(), p.stage())));
+        System.err.println();
+        out.printf("  %-10s %7s %7s   (validation)%n", "candidate", "HR@20", "MRR@20");
+        for (String candidate : FitResult.candidateNames()) {
+            if (candidate.equals(FitResult.CURRENT)) {
+                continue; // the current settings are the defaults here
+            }
+            FitScore score = result.candidates().get(candidate);
+            out.printf("  %-10s %7.4f %7.4f%n", candidate, score.hitRate(), score.mrr());
+        }
+        out.printf("  %-10s %7.4f %7.4f%n", "chosen", result.chosen().hitRate(), result.chosen().mrr());
+        out.printf("  chosen: %s%n", result.changes().isEmpty() ? "the defaults" : "from the defaults, " + result.changes());
+        out.printf("  searched from %s, %d candidates in %.1f s%n%n", result.start(), result.evaluations(), result.millis() / 1000.0);
+        out.flush();
         return result;
     }
 
     private void writeJson(String name, EvaluationData prepared, List<EvaluationResult> results, List<PeerScore> peerScores,
-                           GridSearch.Result searched) throws IOException {
+                           FitResult fitted) throws IOException {
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("name", name);
         dataset.put("format", format);
@@ -235,17 +269,23 @@ final class EvaluateCommand implements Callable<Integer> {
         document.put("dataset", dataset);
         document.put("results", rows);
         document.put("peers", peerRows);
-        if (searched != null) {
-            List<Map<String, Object>> points = new ArrayList<>();
-            for (GridSearch.Point point : searched.tried()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("settings", point.label());
-                row.put("validation_hr@20", point.hitRate());
-                row.put("validation_mrr@20", point.mrr());
-                points.add(row);
+        if (fitted != null) {
+            Map<String, Object> fit = new LinkedHashMap<>();
+            fit.put("chosen", fitted.changes());
+            fit.put("start", fitted.start());
+            fit.put("validation_visits", fitted.validationVisits());
+            fit.put("validation_prefixes", fitted.prefixes());
+            fit.put("evaluations", fitted.evaluations());
+            fit.put("millis", fitted.millis());
+            Map<String, Object> scores = new LinkedHashMap<>();
+            for (String candidate : FitResult.candidateNames()) {
+                FitScore score = fitted.candidates().get(candidate);
+                scores.put(candidate, Map.of("validation_hr@20", score.hitRate(), "validation_mrr@20", score.mrr()));
             }
-            document.put("grid", points);
-            document.put("grid_best", searched.bestLabel());
+            scores.put("chosen", Map.of("validation_hr@20", fitted.chosen().hitRate(), "validation_mrr@20", fitted.chosen().mrr()));
+            fit.put("validation", scores);
+            fit.put("settings", fitted.settings());
+            document.put("fit", fit);
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
     }
