@@ -21,7 +21,7 @@ public record FitSettings(
         int passes,
         long maxSearchMillis) {
 
-    public static final FitSettings DEFAULTS = new FitSettings(86_400_000L, 1_000, 0.2, 500, 10_000, 2, 240_000L);
+    public static final FitSettings DEFAULTS = new FitSettings(86_400_000L, 3_000, 0.2, 500, 10_000, 2, 240_000L);
 
     public FitSettings {
         if (validationWindowMillis <= 0 || minValidationVisits < 1 || !(maxValidationShare > 0 && maxValidationShare < 1)
