@@ -57,11 +57,6 @@ public record RankingSettings(
                 popularityWeight, profileWeight, maxPerCategory, trendingHalfLifeMillis);
     }
 
-    public RankingSettings withProfileWeight(double value) {
-        return new RankingSettings(sessionNeighboursWeight, repeatWeight, repeatDecay, followsWeight, similarItemsWeight,
-                popularityWeight, value, maxPerCategory, trendingHalfLifeMillis);
-    }
-
     public RankingSettings withMaxPerCategory(int value) {
         return new RankingSettings(sessionNeighboursWeight, repeatWeight, repeatDecay, followsWeight, similarItemsWeight,
                 popularityWeight, profileWeight, value, trendingHalfLifeMillis);

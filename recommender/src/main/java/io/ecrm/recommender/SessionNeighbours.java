@@ -380,7 +380,7 @@ public final class SessionNeighbours {
         double threshold = size > settings.maxVotes() ? nthLargest(total, size, settings.maxVotes()) : 0;
         int emitted = 0;
         for (int v = 0; v < size; v++) { // every item above the threshold, then ties at it while there is room
-            if (total[v] > threshold || (threshold == 0 && total[v] > 0)) {
+            if (total[v] > threshold) {
                 votes.vote(index.itemId(voted.key(v)), total[v], index.itemId(because[v]), becauseSimilarity[v]);
                 emitted++;
             }

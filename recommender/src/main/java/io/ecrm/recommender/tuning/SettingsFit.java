@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * Fits the serving knobs ({@link ServingKnobs}) of one tenant to its own closed visits, pure code
@@ -38,15 +37,9 @@ public final class SettingsFit {
     static final double MIN_GAIN = 0.002;
 
     private final FitSettings settings;
-    private final LongSupplier clock;
 
     public SettingsFit(FitSettings settings) {
-        this(settings, System::currentTimeMillis);
-    }
-
-    SettingsFit(FitSettings settings, LongSupplier clock) {
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** Splits the visits by {@link ValidationSplit}; a caller checks {@link ValidationSplit#enough} before fitting. */
@@ -59,7 +52,7 @@ public final class SettingsFit {
      * {@code current}'s learned knobs.
      */
     public FitResult fit(ValidationSplit split, RecommenderSettings current, Consumer<Progress> progress) {
-        long started = clock.getAsLong();
+        long started = System.currentTimeMillis();
         Map<String, RecommenderSettings> fixed = new LinkedHashMap<>();
         fixed.put(FitResult.CURRENT, current);
         fixed.put(FitResult.DEFAULTS, ServingKnobs.apply(current, RecommenderSettings.DEFAULTS));
@@ -94,7 +87,7 @@ public final class SettingsFit {
                     if (value == knob.valueIn(before)) {
                         continue;
                     }
-                    if (clock.getAsLong() > deadline || Thread.currentThread().isInterrupted()) {
+                    if (System.currentTimeMillis() > deadline || Thread.currentThread().isInterrupted()) {
                         break search;
                     }
                     RecommenderSettings candidate = knob.with(before, value);
@@ -113,7 +106,7 @@ public final class SettingsFit {
         }
         return new FitResult(best, changes(current, best), start, bestScore, candidates,
                 split.data().train().size(), split.data().test().size(), split.data().prefixes(), scorer.evaluations,
-                clock.getAsLong() - started);
+                System.currentTimeMillis() - started);
     }
 
     /** The knobs whose values differ, as {@code name=value} pairs. */
