@@ -60,6 +60,15 @@ public record TenantTopics(TenantId tenant) {
         return name("item-neighbours");
     }
 
+    /**
+     * The tenant's fitted model (compacted, one partition): the serving settings in use and the
+     * last fits, one record under one key, so every instance serves the same settings and a
+     * restart keeps them.
+     */
+    public String model() {
+        return name("model");
+    }
+
     /** The Kafka Streams application id: one per tenant, so state and consumer groups are per tenant. */
     public String applicationId() {
         return "ecrm-" + tenant.value();

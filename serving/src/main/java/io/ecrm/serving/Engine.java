@@ -2,7 +2,7 @@ package io.ecrm.serving;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrm.ingest.EventPublisher;
-import io.ecrm.recommender.Recommender;
+import io.ecrm.recommender.tuning.FitSettings;
 import io.ecrm.schemas.TenantId;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.serving.http.ApiKeyAuth;
@@ -19,6 +19,7 @@ import io.ecrm.serving.http.routes.Events;
 import io.ecrm.serving.http.routes.Exports;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
+import io.ecrm.serving.http.routes.Model;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
 import io.ecrm.serving.http.routes.PopularItems;
@@ -31,6 +32,8 @@ import io.ecrm.serving.http.routes.TrendingItems;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.ecrm.serving.kafka.EmbeddedKafka;
 import io.ecrm.serving.kafka.KeyOwners;
+import io.ecrm.serving.model.ModelTopic;
+import io.ecrm.serving.model.ModelTuning;
 import io.ecrm.serving.segments.ExportJobs;
 import io.ecrm.serving.segments.SegmentRegistry;
 import io.ecrm.serving.tenants.TenantRegistry;
@@ -92,9 +95,11 @@ public final class Engine implements AutoCloseable {
         registry = TenantRegistry.open(settings.tenantsFile());
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         started.push(admin);
-        Recommender recommender = new Recommender(settings.recommender());
         EngineMetrics metrics = new EngineMetrics();
         started.push(metrics);
+        KeyOwners owners = new KeyOwners(settings.advertisedServer());
+        ModelTuning tuning = new ModelTuning(bootstrapServers, FitSettings.DEFAULTS, settings.tuneEveryMillis(), owners, metrics);
+        started.push(tuning);
         for (TenantId tenant : settings.tenants()) {
             TenantTopics topics = new TenantTopics(tenant);
             TenantStreams.createTopics(admin, topics, settings.streams());
@@ -107,8 +112,14 @@ public final class Engine implements AutoCloseable {
             SessionIndexFeed sessions = new SessionIndexFeed(bootstrapServers, topics, settings.recommender().sessionKnn());
             started.push(sessions);
             sessions.start();
-            tenants.add(tenant, new TenantEngine(streams, recommender, sessions, settings.streams().sessionGapMillis()));
+            TenantEngine engine = new TenantEngine(streams, settings.recommender(), sessions, settings.streams().sessionGapMillis());
+            ModelTopic model = new ModelTopic(bootstrapServers, topics, engine::serve);
+            started.push(model);
+            model.start();
+            tuning.add(engine, model, sessions);
+            tenants.add(tenant, engine);
         }
+        tuning.start();
         publisher = new EventPublisher(bootstrapServers, Events.PUBLISH_TIMEOUT);
         started.push(publisher);
         BrokerProbe probe = new BrokerProbe(admin);
@@ -119,7 +130,6 @@ public final class Engine implements AutoCloseable {
         ExportJobs exports = new ExportJobs(settings.dataDir());
         started.push(exports);
         Events events = new Events(tenants, publisher, probe::reachable, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
-        KeyOwners owners = new KeyOwners(settings.advertisedServer());
         VisitorRouter router = new VisitorRouter(owners, metrics);
         ApiV1 routes = new ApiV1(
                 new ApiKeyAuth(registry),
@@ -141,7 +151,8 @@ public final class Engine implements AutoCloseable {
                 new Segments(tenants, segments, json),
                 new CustomerSegments(tenants, segments, router),
                 new SegmentExports(tenants, segments, exports, json),
-                new Exports(tenants, exports));
+                new Exports(tenants, exports),
+                new Model(tenants, tuning));
         http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());

@@ -1,6 +1,7 @@
 package io.ecrm.serving;
 
 import io.ecrm.schemas.TenantId;
+import io.ecrm.serving.model.FitRecord;
 import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.ecrm.streams.cleaning.RejectReason;
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,6 +38,9 @@ import org.apache.kafka.streams.KafkaStreams;
  *       instance owns that its Streams application has not processed yet;</li>
  *   <li>{@code ecrm_forwarded_requests_total{outcome}}: visitor requests sent on to the instance
  *       holding the visitor ({@code relayed}, {@code not_held}, {@code unreachable});</li>
+ *   <li>{@code ecrm_model_validation_hr20{tenant}} and {@code ecrm_model_validation_mrr20{tenant}}: validation
+ *       figures of the serving settings in use, from the tenant's latest fit (NaN before its first), and
+ *       {@code ecrm_model_fits_total{tenant,outcome}}: fits this instance ran ({@code applied}, {@code kept}, {@code failed});</li>
  *   <li>JVM memory, GC, threads, class loading, CPU and uptime (Micrometer's JVM binders).</li>
  * </ul>
  */
@@ -111,6 +116,22 @@ public final class EngineMetrics implements AutoCloseable {
             }
         }
         return lag;
+    }
+
+    /** Publishes the validation figures of the tenant's settings in use; {@code inUse} answers null before a first fit. */
+    public void model(TenantId tenant, Supplier<FitRecord.Score> inUse) {
+        Gauge.builder("ecrm.model.validation.hr20", inUse, s -> s.get() == null ? Double.NaN : s.get().hr20())
+                .description("validation HR@20 of the serving settings in use, from the latest fit")
+                .tag("tenant", tenant.value()).strongReference(true).register(registry);
+        Gauge.builder("ecrm.model.validation.mrr20", inUse, s -> s.get() == null ? Double.NaN : s.get().mrr20())
+                .description("validation MRR@20 of the serving settings in use, from the latest fit")
+                .tag("tenant", tenant.value()).strongReference(true).register(registry);
+    }
+
+    /** One fit of the tenant's serving settings ended: {@code applied}, {@code kept} (nothing beat them) or {@code failed}. */
+    public void fit(TenantId tenant, String outcome) {
+        Counter.builder("ecrm.model.fits").description("fits of the serving settings this instance ran, by outcome")
+                .tag("tenant", tenant.value()).tag("outcome", outcome).register(registry).increment();
     }
 
     /** Counts of the tenant's cleaning stage: {@code ecrm_events_clean_total} and {@code ecrm_events_rejected_total{reason}}. */

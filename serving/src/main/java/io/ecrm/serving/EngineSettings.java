@@ -30,6 +30,8 @@ import java.util.Set;
  * @param maxIdLength       longest id in a path or in an event, at most the event schema's {@link EventDecoder#MAX_ID_LENGTH}
  * @param maxQueryChars     longest query string (the part after {@code ?}, as sent)
  * @param allowedOrigins    browser origins allowed to send events to the collector ({@code *}: any)
+ * @param tuneEveryMillis   how old a tenant's last fit of its serving settings may get before the next; 0 fits on
+ *                          request only ({@code POST /v1/model/tuning})
  */
 public record EngineSettings(
         String httpHost,
@@ -48,12 +50,13 @@ public record EngineSettings(
         int maxQueryChars,
         List<String> allowedOrigins,
         StreamsSettings streams,
-        RecommenderSettings recommender) {
+        RecommenderSettings recommender,
+        long tuneEveryMillis) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(
             "127.0.0.1", 7070, null, null, 9092, 9093, Path.of("ecrm-data"), List.of(new TenantId("demo")), "ecrm-1",
             10_000, 10L * 1024 * 1024, 1000, EventDecoder.MAX_ID_LENGTH, 8192, List.of("*"),
-            StreamsSettings.DEFAULTS, RecommenderSettings.DEFAULTS);
+            StreamsSettings.DEFAULTS, RecommenderSettings.DEFAULTS, 86_400_000L);
 
     private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]", "");
 
@@ -71,6 +74,9 @@ public record EngineSettings(
         }
         if (maxBatchEvents < 1 || maxBodyBytes < 1 || maxCount < 1 || maxQueryChars < 1) {
             throw new IllegalArgumentException("limits must be at least 1");
+        }
+        if (tuneEveryMillis < 0) {
+            throw new IllegalArgumentException("the fit interval must be 0 (on request only) or more");
         }
         if (maxIdLength < 1 || maxIdLength > EventDecoder.MAX_ID_LENGTH) {
             throw new IllegalArgumentException("the id length limit must be from 1 to " + EventDecoder.MAX_ID_LENGTH
@@ -117,6 +123,6 @@ public record EngineSettings(
     public EngineSettings withHttpPort(int port) {
         return new EngineSettings(httpHost, port, applicationServer, bootstrapServers, kafkaPort, controllerPort, dataDir,
                 tenants, instanceId, maxBatchEvents, maxBodyBytes, maxCount, maxIdLength, maxQueryChars, allowedOrigins,
-                streams, recommender);
+                streams, recommender, tuneEveryMillis);
     }
 }

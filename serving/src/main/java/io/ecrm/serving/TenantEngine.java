@@ -8,6 +8,9 @@ import io.ecrm.recommender.Recommendation;
 import io.ecrm.recommender.RecommenderSources;
 import io.ecrm.recommender.RecommendationQuery;
 import io.ecrm.recommender.Recommender;
+import io.ecrm.recommender.RecommenderSettings;
+import io.ecrm.recommender.tuning.ServingKnobs;
+import io.ecrm.serving.model.TenantModel;
 import io.ecrm.recommender.ScoredItem;
 import io.ecrm.recommender.TopK;
 import io.ecrm.recommender.VisitorHistory;
@@ -36,7 +39,8 @@ public final class TenantEngine {
     private static final int POPULAR_KEPT = 500;
 
     private final TenantStreams streams;
-    private final Recommender recommender;
+    private final RecommenderSettings configured;
+    private volatile Recommender recommender;
     private final SessionIndexFeed sessions;
     private final long sessionGapMillis;
     private volatile List<ScoredItem> popular = List.of();
@@ -45,12 +49,14 @@ public final class TenantEngine {
     private volatile Ranked lately;
 
     /**
+     * @param configured       the recommender's settings until a fit of the tenant's own replaces its serving knobs
      * @param sessions         the tenant's past sessions, for session-kNN
      * @param sessionGapMillis inactivity after which a visitor's next event starts a new visit
      */
-    public TenantEngine(TenantStreams streams, Recommender recommender, SessionIndexFeed sessions, long sessionGapMillis) {
+    public TenantEngine(TenantStreams streams, RecommenderSettings configured, SessionIndexFeed sessions, long sessionGapMillis) {
         this.streams = streams;
-        this.recommender = recommender;
+        this.configured = configured;
+        this.recommender = new Recommender(configured);
         this.sessions = sessions;
         this.sessionGapMillis = sessionGapMillis;
     }
@@ -61,6 +67,23 @@ public final class TenantEngine {
 
     public TenantStreams streams() {
         return streams;
+    }
+
+    /** The recommender's settings in use: the configured ones, with the serving knobs of the tenant's model if it has been fitted. */
+    public RecommenderSettings settings() {
+        return recommender.settings();
+    }
+
+    /**
+     * Serves a model read from the tenant's model topic: its fitted serving knobs over the configured
+     * settings, or the configured settings while it has none. Queries already running finish with
+     * the settings they started with.
+     */
+    public void serve(TenantModel model) {
+        RecommenderSettings next = model.settings() == null ? configured : ServingKnobs.withValues(configured, model.settings());
+        if (!next.equals(recommender.settings())) {
+            recommender = new Recommender(next);
+        }
     }
 
     /**
@@ -144,7 +167,8 @@ public final class TenantEngine {
             CatalogItem listed = streams.catalogItem(itemId);
             return listed == null ? ItemAttributes.UNKNOWN : new ItemAttributes(listed.category(), listed.available());
         };
-        return sessions.read(index -> recommender.recommend(query,
+        Recommender ranker = recommender;
+        return sessions.read(index -> ranker.recommend(query,
                 new RecommenderSources(streams::neighbours, streams::follows, index, popularity, catalogue)));
     }
 

@@ -176,6 +176,10 @@ class ApiRoutesTest {
                 new Failure("a job never started", Call.get("/v1/exports/no-such-job"), 404, null)));
         CASES.put("GET /v1/exports/{id}/file", new Cases(Call.get("/v1/exports/{job}/file"), 200,
                 new Failure("a job never started", Call.get("/v1/exports/no-such-job/file"), 404, null)));
+        CASES.put("GET /v1/model", new Cases(Call.get("/v1/model"), 200));
+        CASES.put("POST /v1/model/tuning", new Cases(new Call("POST", "/v1/model/tuning", null, null), 202));
+        CASES.put("GET /v1/model/tuning/{id}", new Cases(Call.get("/v1/model/tuning/{tuning}"), 200,
+                new Failure("a fit never started", Call.get("/v1/model/tuning/no-such-fit"), 404, null)));
         CASES.put("GET /v1/items/trending", new Cases(Call.get("/v1/items/trending?window=7d&count=5"), 200,
                 new Failure("a window trending is not kept for", Call.get("/v1/items/trending?window=2h"), 400, "query/window"),
                 new Failure("count 0", Call.get("/v1/items/trending?count=0"), 400, "query/count")));
@@ -199,6 +203,8 @@ class ApiRoutesTest {
     private final ObjectMapper json = new ObjectMapper();
     /** A finished export job of demo's, for the export routes. */
     private String job = "none";
+    /** A finished fit job of demo's, for the fit job route. */
+    private String tuning = "none";
 
     /** An answer as text, to look for what must not be there. */
     record Answer(int status, String contentType, String body) {
@@ -232,6 +238,8 @@ class ApiRoutesTest {
         assertEquals(201, http.put("/v1/segments/route-test", "{\"rule\":{\"event\":\"product_view\",\"min\":1}}").status());
         job = http.post("/v1/segments/route-test/exports", JSON, "{\"format\":\"jsonl\"}").body().get("id").asText();
         http.await("/v1/exports/" + job, r -> r.body().toString().contains("\"done\""), PATIENCE);
+        tuning = http.post("/v1/model/tuning", JSON, "").body().get("id").asText();
+        http.await("/v1/model/tuning/" + tuning, r -> r.body().path("finishedAt").isTextual(), PATIENCE);
     }
 
     private void views(List<String> events, String visitor, String... items) {
@@ -254,7 +262,7 @@ class ApiRoutesTest {
     }
 
     private static List<ApiV1.Route> routes() {
-        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
+        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
     }
 
     private static boolean keyed(ApiV1.Route route) {
@@ -268,7 +276,7 @@ class ApiRoutesTest {
 
     /** Sends a call with placeholders filled in, with {@code Authorization: Bearer key} unless key is null. */
     private Answer send(Call call, String key, String id, String tenant) throws Exception {
-        String target = call.target().replace("{id}", id).replace("{tenant}", tenant).replace("{job}", job);
+        String target = call.target().replace("{id}", id).replace("{tenant}", tenant).replace("{job}", job).replace("{tuning}", tuning);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engine.baseUrl() + target));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);

@@ -124,7 +124,7 @@ class CrashRecoveryTest {
         EngineSettings d = EngineSettings.DEFAULTS;
         return new EngineSettings("127.0.0.1", httpPort, null, bootstrap, 0, 0, dir.resolve("engine"), List.of(TENANT), "crash-1",
                 d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(), d.maxIdLength(), d.maxQueryChars(), List.of("*"),
-                d.streams(), d.recommender());
+                d.streams(), d.recommender(), d.tuneEveryMillis());
     }
 
     @Test

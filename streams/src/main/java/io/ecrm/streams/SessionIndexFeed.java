@@ -39,6 +39,21 @@ public final class SessionIndexFeed implements AutoCloseable {
     private final String topic;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Coverage coverage = Coverage.NONE;
+
+    /** The closed visits the feed has read: how many, and the start of the first and of the last. */
+    public record Coverage(long visits, long firstStartMillis, long lastStartMillis) {
+        static final Coverage NONE = new Coverage(0, Long.MAX_VALUE, Long.MIN_VALUE);
+
+        Coverage with(long startMillis) {
+            return new Coverage(visits + 1, Math.min(firstStartMillis, startMillis), Math.max(lastStartMillis, startMillis));
+        }
+
+        /** How long the visits read span, from the first start to the last; 0 with fewer than two. */
+        public long spanMillis() {
+            return visits < 2 ? 0 : lastStartMillis - firstStartMillis;
+        }
+    }
 
     public SessionIndexFeed(String bootstrapServers, TenantTopics topics, SessionKnnSettings settings) {
         this.index = new InMemorySessionIndex(settings);
@@ -65,6 +80,11 @@ public final class SessionIndexFeed implements AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** What the feed has read so far (the topic from its start, then what follows). */
+    public Coverage coverage() {
+        return coverage;
     }
 
     private void run() {
@@ -100,6 +120,7 @@ public final class SessionIndexFeed implements AutoCloseable {
         if (session == null) {
             return;
         }
+        coverage = coverage.with(session.startMillis());
         String id = session.visitorKey() + "@" + session.startMillis();
         for (String item : session.items()) {
             index.observe(id, item, session.endMillis());

@@ -179,6 +179,7 @@ public final class TenantStreams implements AutoCloseable {
         wanted.add(new NewTopic(topics.itemFollows(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemActivity(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemNeighbours(), settings.partitions(), settings.replicationFactor()).configs(compacted));
+        wanted.add(new NewTopic(topics.model(), 1, settings.replicationFactor()).configs(compacted));
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
         if (missing.isEmpty()) {

@@ -48,7 +48,8 @@ final class BenchEngine implements AutoCloseable {
         EngineSettings d = EngineSettings.DEFAULTS;
         EngineSettings settings = new EngineSettings("127.0.0.1", 0, null, null, freePort(), freePort(), dataDir,
                 List.of(new TenantId(TENANT)), "bench-1", d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),
-                d.maxIdLength(), d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender());
+                d.maxIdLength(), d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender(),
+                0L); // no background fit: a load run measures the configured settings, on cores nothing else uses
         Engine engine;
         try {
             engine = Engine.start(settings);

@@ -3,7 +3,9 @@ package io.ecrm.recommender.tuning;
 import io.ecrm.recommender.RankingSettings;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.SessionKnnSettings;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The knobs a fit chooses: every knob that acts when a recommendation is asked for, so that the
@@ -94,6 +96,30 @@ public final class ServingKnobs {
         RecommenderSettings result = base;
         for (Knob knob : ALL) {
             result = knob.with(result, knob.valueIn(serving));
+        }
+        return result;
+    }
+
+    /** Each serving knob's value in {@code settings}, by knob name, in the order of {@link #ALL}: how fitted settings are stored. */
+    public static Map<String, Double> values(RecommenderSettings settings) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Knob knob : ALL) {
+            values.put(knob.name(), knob.valueIn(settings));
+        }
+        return values;
+    }
+
+    /**
+     * {@code base} with each serving knob named in {@code values} set to its value; knobs not named
+     * keep {@code base}'s value, and names that are no knob are left out (settings stored by another version).
+     */
+    public static RecommenderSettings withValues(RecommenderSettings base, Map<String, Double> values) {
+        RecommenderSettings result = base;
+        for (Knob knob : ALL) {
+            Double value = values.get(knob.name());
+            if (value != null) {
+                result = knob.with(result, value);
+            }
         }
         return result;
     }

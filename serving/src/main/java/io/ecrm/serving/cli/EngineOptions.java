@@ -78,6 +78,11 @@ public final class EngineOptions {
             + "/v1/collect, comma-separated; * allows any (env ECRM_ALLOWED_ORIGINS; default *).")
     List<String> allowedOrigins;
 
+    @Option(names = "--tune-every", description = "How old a tenant's last fit of its ranking settings may get before "
+            + "the engine fits them again on its own visits, as 30m, 24h, 7d; 0 fits on request only "
+            + "(env ECRM_TUNE_EVERY; default 24h).")
+    String tuneEvery;
+
     private final Map<String, String> env;
 
     public EngineOptions() {
@@ -120,6 +125,25 @@ public final class EngineOptions {
                 pick(maxIdLength, "ECRM_MAX_ID_LENGTH", Integer::valueOf, d.maxIdLength()),
                 pick(maxQueryChars, "ECRM_MAX_QUERY_CHARS", Integer::valueOf, d.maxQueryChars()),
                 pick(allowedOrigins, "ECRM_ALLOWED_ORIGINS", v -> Arrays.asList(v.split(",")), d.allowedOrigins()),
-                streams, d.recommender());
+                streams, d.recommender(),
+                tuneEvery == null ? pick(null, "ECRM_TUNE_EVERY", EngineOptions::durationMillis, d.tuneEveryMillis())
+                        : durationMillis(tuneEvery));
+    }
+
+    /** A duration as {@code <n>ms}, {@code <n>s}, {@code <n>m}, {@code <n>h} or {@code <n>d}; a bare 0 is none. */
+    static long durationMillis(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?").matcher(text.trim());
+        if (!m.matches() || m.group(2) == null && !m.group(1).equals("0")) {
+            throw new IllegalArgumentException("'" + text + "' is no duration: write it as 30m, 24h or 7d (0 for none)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        return switch (unit) {
+            case "ms" -> n;
+            case "s" -> n * 1_000;
+            case "m" -> n * 60_000;
+            case "h" -> n * 3_600_000;
+            default -> n * 86_400_000;
+        };
     }
 }

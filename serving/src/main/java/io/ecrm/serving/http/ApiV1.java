@@ -9,6 +9,7 @@ import io.ecrm.serving.http.routes.Events;
 import io.ecrm.serving.http.routes.Exports;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
+import io.ecrm.serving.http.routes.Model;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
 import io.ecrm.serving.http.routes.PopularItems;
@@ -30,7 +31,7 @@ import java.util.List;
 public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect collect, Pixel pixel, TrackerScript trackerScript,
                     CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
                     PopularItems popularItems, TrendingItems trendingItems, Audience audience, Health health, Metrics metrics, OpenApi openApi,
-                    Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports) {
+                    Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports, Model model) {
     /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
     public record Route(HandlerType method, String path, Handler handler) {
     }
@@ -61,7 +62,10 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.GET, "/v1/customers/{id}/segments", customerSegments),
                 new Route(HandlerType.POST, "/v1/segments/{name}/exports", segmentExports),
                 new Route(HandlerType.GET, "/v1/exports/{id}", exports),
-                new Route(HandlerType.GET, "/v1/exports/{id}/file", ctx -> exports.file(ctx)));
+                new Route(HandlerType.GET, "/v1/exports/{id}/file", ctx -> exports.file(ctx)),
+                new Route(HandlerType.GET, "/v1/model", model),
+                new Route(HandlerType.POST, "/v1/model/tuning", ctx -> model.tune(ctx)),
+                new Route(HandlerType.GET, "/v1/model/tuning/{id}", ctx -> model.job(ctx)));
     }
 
     public void register(Javalin app) {

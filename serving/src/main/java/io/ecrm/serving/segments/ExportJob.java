@@ -1,7 +1,7 @@
 package io.ecrm.serving.segments;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.ecrm.serving.JobStatus;
 import io.ecrm.streams.segments.export.ExportFormat;
 import java.nio.file.Path;
 
@@ -9,16 +9,6 @@ import java.nio.file.Path;
  * One segment export and how far it is. Changed only by the job's own thread; read by anyone.
  */
 public final class ExportJob {
-    /** Where a job is; {@code failed} comes with the reason in {@link #error()}. */
-    public enum Status {
-        QUEUED, RUNNING, DONE, FAILED;
-
-        @JsonValue
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     private final String id;
     private final String tenant;
     private final String segment;
@@ -26,7 +16,7 @@ public final class ExportJob {
     private final String fileName;
     private final Path file;
     private final long createdAtMillis;
-    private volatile Status status = Status.QUEUED;
+    private volatile JobStatus status = JobStatus.QUEUED;
     private volatile double progress;
     private volatile long profilesScanned;
     private volatile long rows;
@@ -59,7 +49,7 @@ public final class ExportJob {
         return fileName;
     }
 
-    public Status getStatus() {
+    public JobStatus getStatus() {
         return status;
     }
 
@@ -91,7 +81,7 @@ public final class ExportJob {
 
     /** The download path of the finished file. */
     public String getFile() {
-        return status == Status.DONE ? "/v1/exports/" + id + "/file" : null;
+        return status == JobStatus.DONE ? "/v1/exports/" + id + "/file" : null;
     }
 
     @JsonIgnore
@@ -110,7 +100,7 @@ public final class ExportJob {
     }
 
     void running() {
-        status = Status.RUNNING;
+        status = JobStatus.RUNNING;
     }
 
     void progress(long scanned, long written, long expected) {
@@ -123,16 +113,16 @@ public final class ExportJob {
         rows = written;
         progress = 1.0;
         finishedAtMillis = finishedAt;
-        status = Status.DONE;
+        status = JobStatus.DONE;
     }
 
     void failed(String reason, long finishedAt) {
         error = reason;
         finishedAtMillis = finishedAt;
-        status = Status.FAILED;
+        status = JobStatus.FAILED;
     }
 
     boolean finished() {
-        return status == Status.DONE || status == Status.FAILED;
+        return status.finished();
     }
 }

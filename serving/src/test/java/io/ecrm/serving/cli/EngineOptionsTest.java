@@ -3,6 +3,7 @@ package io.ecrm.serving.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecrm.serving.EngineSettings;
 import java.util.Map;
@@ -43,5 +44,17 @@ class EngineOptionsTest {
         assertEquals(1000, set.maxQueryChars());
         assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), "--max-id-length", "500"),
                 "ids cannot be longer than the event schema allows");
+    }
+
+    @Test
+    void theFitIntervalIsADurationAndZeroFitsOnRequestOnly() {
+        assertEquals(86_400_000L, parse(Map.of()).tuneEveryMillis());
+        assertEquals(30 * 60_000L, parse(Map.of(), "--tune-every", "30m").tuneEveryMillis());
+        assertEquals(7 * 86_400_000L, parse(Map.of("ECRM_TUNE_EVERY", "7d")).tuneEveryMillis());
+        assertEquals(2 * 3_600_000L, parse(Map.of("ECRM_TUNE_EVERY", "7d"), "--tune-every", "2h").tuneEveryMillis());
+        assertEquals(0, parse(Map.of(), "--tune-every", "0").tuneEveryMillis());
+        IllegalArgumentException unitless = assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), "--tune-every", "24"));
+        assertTrue(unitless.getMessage().contains("24h"), unitless.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), "--tune-every", "-1h"));
     }
 }

@@ -1,5 +1,6 @@
 package io.ecrm.serving.http.routes;
 
+import io.ecrm.serving.JobStatus;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.http.RequestParams;
@@ -43,7 +44,7 @@ public final class Exports implements Handler {
     /** Handles the download. */
     public void file(Context ctx) throws IOException {
         ExportJob job = job(ctx);
-        if (job.getStatus() != ExportJob.Status.DONE) {
+        if (job.getStatus() != JobStatus.DONE) {
             throw new ApiProblem(ApiProblem.Type.CONFLICT, "export " + job.getId() + " is " + job.getStatus().wireName()
                     + (job.getError() == null ? "" : ": " + job.getError()));
         }
