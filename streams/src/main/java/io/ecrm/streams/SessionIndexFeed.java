@@ -89,10 +89,7 @@ public final class SessionIndexFeed implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = TopicReads.fromStart(consumer, topic);
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(500));
                 if (records.isEmpty()) {

@@ -2,6 +2,7 @@ package io.ecrm.serving.model;
 
 import io.ecrm.recommender.evaluation.Click;
 import io.ecrm.schemas.TenantTopics;
+import io.ecrm.streams.TopicReads;
 import io.ecrm.streams.profile.SessionSummary;
 import io.ecrm.streams.serde.StateSerdes;
 import java.time.Duration;
@@ -37,10 +38,7 @@ final class ClosedVisits {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, "ecrm-" + topics.tenant().value() + "-fit-reader"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = TopicReads.fromStart(consumer, topic);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             long visits = 0;

@@ -3,6 +3,7 @@ package io.ecrm.serving.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrm.schemas.TenantTopics;
+import io.ecrm.streams.TopicReads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -94,10 +95,7 @@ public final class ModelTopic implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = TopicReads.fromStart(consumer, topic);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
