@@ -2,6 +2,7 @@ package io.ecrm.serving.cli;
 
 import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.EngineSettings;
+import io.ecrm.streams.Durations;
 import io.ecrm.streams.StreamsSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ public final class EngineOptions {
     List<String> allowedOrigins;
 
     @Option(names = "--tune-every", description = "How old a tenant's last fit of its ranking settings may get before "
-            + "the engine fits them again on its own visits, as 30m, 24h, 7d; 0 fits on request only "
+            + "the engine fits them again on its own visits, as 30m, 24h, 7d or 2w; 0 fits on request only "
             + "(env ECRM_TUNE_EVERY; default 24h).")
     String tuneEvery;
 
@@ -130,20 +131,13 @@ public final class EngineOptions {
                         : durationMillis(tuneEvery));
     }
 
-    /** A duration as {@code <n>ms}, {@code <n>s}, {@code <n>m}, {@code <n>h} or {@code <n>d}; a bare 0 is none. */
+    /** A duration as segment rules write one ({@link Durations}: 30m, 24h, 7d, 2w), or 0 for none. */
     static long durationMillis(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?").matcher(text.trim());
-        if (!m.matches() || m.group(2) == null && !m.group(1).equals("0")) {
-            throw new IllegalArgumentException("'" + text + "' is no duration: write it as 30m, 24h or 7d (0 for none)");
+        String trimmed = text.trim();
+        if (trimmed.equals("0")) {
+            return 0;
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        return switch (unit) {
-            case "ms" -> n;
-            case "s" -> n * 1_000;
-            case "m" -> n * 60_000;
-            case "h" -> n * 3_600_000;
-            default -> n * 86_400_000;
-        };
+        return Durations.millis(trimmed).orElseThrow(() -> new IllegalArgumentException(
+                "'" + text + "' is no duration: write it as 30m, 24h, 7d or 2w (0 for none)"));
     }
 }

@@ -3,13 +3,13 @@ package io.ecrm.streams.segments;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecrm.schemas.EventType;
 import io.ecrm.schemas.FieldError;
+import io.ecrm.streams.Durations;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a rule from JSON and says, for each mistake, where it is (a JSON Pointer) and what would
@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class RuleParser {
     public static final int MAX_DEPTH = 8;
-    private static final Pattern DURATION = Pattern.compile("([1-9][0-9]{0,5})([mhdw])");
     private static final Set<String> OPS = Set.of(">", ">=", "<", "<=", "==", "!=");
 
     /** A parsed rule, or the reasons it is not one (then {@code rule} is null). */
@@ -198,17 +197,11 @@ public final class RuleParser {
     }
 
     private Long duration(JsonNode node, String at) {
-        Matcher m = node != null && node.isTextual() ? DURATION.matcher(node.asText()) : null;
-        if (m == null || !m.matches()) {
+        OptionalLong millis = node != null && node.isTextual() ? Durations.millis(node.asText()) : OptionalLong.empty();
+        if (millis.isEmpty()) {
             fail(at, "must be a duration such as 30m, 24h, 7d or 2w");
             return null;
         }
-        long unit = switch (m.group(2)) {
-            case "m" -> 60_000L;
-            case "h" -> 3_600_000L;
-            case "d" -> ProfileFacts.DAY_MILLIS;
-            default -> 7 * ProfileFacts.DAY_MILLIS;
-        };
-        return Long.parseLong(m.group(1)) * unit;
+        return millis.getAsLong();
     }
 }

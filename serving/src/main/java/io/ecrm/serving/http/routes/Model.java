@@ -1,5 +1,6 @@
 package io.ecrm.serving.http.routes;
 
+import io.ecrm.recommender.tuning.FitResult;
 import io.ecrm.recommender.tuning.ServingKnobs;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
@@ -56,7 +57,7 @@ public final class Model implements Handler {
         Validation validation = null;
         if (latest != null) {
             Map<String, FitRecord.Score> others = new LinkedHashMap<>(latest.candidates());
-            others.remove("current");
+            others.remove(FitResult.CURRENT);
             validation = new Validation(latest.finishedAt(), latest.validationVisits(), latest.prefixes(), latest.inUse(), others);
         }
         FitRecord fitted = model.fitted();
