@@ -52,7 +52,8 @@ public final class LogFollower {
                         Thread.sleep(pollMillis);
                         continue;
                     }
-                    currentKey = key();
+                    BasicFileAttributes opened = attributes();
+                    currentKey = opened == null ? null : key(opened);
                     lineNumber = 0;
                     source = null;
                     partial.setLength(0);
@@ -75,9 +76,11 @@ public final class LogFollower {
                     }
                     continue;
                 }
-                Object key = key();
-                boolean replaced = key != null && !Objects.equals(key, currentKey);
-                boolean truncated = Files.exists(file) && Files.size(file) < current.getFilePointer() && !replaced;
+                // one look at the path: its identity and its size must describe the same file, or a
+                // new file created between two looks would pass for the old one truncated
+                BasicFileAttributes now = attributes();
+                boolean replaced = now != null && !Objects.equals(key(now), currentKey);
+                boolean truncated = now != null && !replaced && now.size() < current.getFilePointer();
                 if (replaced && !draining) {
                     // lines may have reached the old file between the read that found its end and
                     // the rotation: read it to its end once more before leaving it
@@ -121,12 +124,15 @@ public final class LogFollower {
         }
     }
 
-    private Object key() throws IOException {
+    private BasicFileAttributes attributes() throws IOException {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
+            return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             return null;
         }
+    }
+
+    private static Object key(BasicFileAttributes attributes) {
+        return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
     }
 }
