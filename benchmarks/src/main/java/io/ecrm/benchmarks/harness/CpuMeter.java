@@ -20,13 +20,14 @@ final class CpuMeter {
     private static final String[][] PARTS = {
         {"-StreamThread-", "-producer", "Streams: producer I/O (changelogs, transactions)"},
         {"GlobalStreamThread", null, "Streams: global stores"},
-        {"-StreamThread-", null, "Streams: stream threads (processing)"},
+        {"-StreamThread-", null, CpuMeter.STREAM_THREADS},
         {"kafka-producer-network-thread", null, "event producer I/O"},
         {"qtp", null, "HTTP (Jetty threads)"},
         {"JettyServerThreadPool", null, "HTTP (Jetty threads)"},
         {"bench-", null, CpuMeter.GENERATOR},
     };
     static final String GENERATOR = "load generator";
+    static final String STREAM_THREADS = "Streams: stream threads (processing)";
     static final String BROKER = "Kafka broker (and other engine threads)";
     static final String OTHER = "native and JVM threads (RocksDB flushes and compactions, JIT, GC)";
 

@@ -41,6 +41,7 @@ final class Report {
     private final List<Table> tables = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Object> summary = new LinkedHashMap<>();
 
     /** A report of the command as it was typed: {@code spec} is the picocli spec of a {@code bench} subcommand. */
     Report(CommandSpec spec) {
@@ -60,6 +61,14 @@ final class Report {
 
     void target(String name, String target, String measured, boolean met) {
         targets.add(new Target(name, target, measured, met));
+    }
+
+    /**
+     * A headline figure, kept under the same key from run to run so that runs compare: JSON
+     * {@code summary}, a number (null when the run could not measure it).
+     */
+    void summary(String key, Double value) {
+        summary.put(key, value == null || value.isNaN() || value.isInfinite() ? null : value);
     }
 
     void note(String text) {
@@ -99,6 +108,12 @@ final class Report {
             md.append('\n');
         }
         notes.forEach(n -> md.append("\n").append(n).append('\n'));
+        if (!summary.isEmpty()) {
+            md.append("\nSummary (JSON `summary`):");
+            summary.forEach((key, value) -> md.append(" `").append(key).append("` ")
+                    .append(value == null ? "-" : String.format(Math.abs(((Number) value).doubleValue()) < 10 ? "%.3f" : "%,.0f", value)));
+            md.append('\n');
+        }
         return md.toString();
     }
 
@@ -118,6 +133,7 @@ final class Report {
         json.put("command", command);
         json.put("machine", machine);
         json.put("settings", settings);
+        json.put("summary", summary);
         Map<String, Object> results = new LinkedHashMap<>();
         for (Table table : tables) {
             List<Map<String, Object>> rows = new ArrayList<>();
