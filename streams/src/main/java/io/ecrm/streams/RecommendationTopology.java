@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *                     -> IdentityProcessor [identity-links; moves profiles and histories] <-> visitor-routing (by visitor)
  * forget (by visitor)  -> IdentityProcessor: erases the visitor from every store keyed by visitor, and their linked ids
  *   IdentityProcessor -> ProfileProcessor [customer-profiles, visit-expiry] -> sessions (closed visits)
- *                     -> VisitorEventsProcessor [visitor-history, pending-item-updates] -> item-updates (by item, summed)
+ *                     -> VisitorEventsProcessor [visitor-history; sums sent before each commit] -> item-updates (by item, summed)
  * item-updates -> ItemCountsProcessor [item-weights, item-pairs, item-follows, item-activity, dirty-items]
  *              -> item-counts, item-neighbours, item-follows, item-activity
  * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours];  item-follows -> global [item-follows-global];
@@ -88,8 +88,9 @@ public final class RecommendationTopology {
         topology.addSink("sessions-sink", topics.sessions(), keys.serializer(), StateSerdes.SESSION_SUMMARY.serializer(),
                 IdentityProcessor.PROFILES);
 
-        topology.addProcessor(IdentityProcessor.HISTORIES, () -> new VisitorEventsProcessor(settings, streams.itemFlushMillis()),
+        topology.addProcessor(IdentityProcessor.HISTORIES, () -> new VisitorEventsProcessor(settings),
                 CleaningProcessor.CLEAN);
+        topology.addStateStore(BeforeCommit.builder(Stores.VISITOR_COMMIT), IdentityProcessor.HISTORIES);
         topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), IdentityProcessor.HISTORIES);
         topology.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.PENDING_ITEM_UPDATES), Serdes.Long(),

@@ -18,8 +18,13 @@ public final class Stores {
     public static final String VISIT_EXPIRY = "visit-expiry";
     /** Visitor key -> {@link io.ecrm.recommender.VisitorHistory}; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISITOR_HISTORY = "visitor-history";
-    /** Sequence -> one event's co-occurrence updates, waiting to be sent summed per item; partitioned by visitor; in memory, changelogged. */
+    /**
+     * Sequence -> one event's co-occurrence updates, as earlier versions buffered them; partitioned by
+     * visitor; in memory, changelogged. Only drained now: updates are summed in memory and sent before each commit.
+     */
     public static final String PENDING_ITEM_UPDATES = "pending-item-updates";
+    /** Holds nothing: runs the visitor side's sending of summed item updates before each commit ({@link BeforeCommit}). */
+    public static final String VISITOR_COMMIT = "visitor-commit";
     /** Item id -> weighted count (and the partition's running total); partitioned by item; RocksDB, changelogged. */
     public static final String ITEM_WEIGHTS = "item-weights";
     /** {@code item NUL co-item} -> weighted co-occurrence count; partitioned by item; RocksDB, changelogged. */

@@ -9,7 +9,6 @@ import io.ecrm.streams.cleaning.CleaningSettings;
  * @param replicationFactor replication of tenant and internal topics (1 for a single broker)
  * @param streamThreads stream threads per instance and tenant
  * @param standbyReplicas warm copies of each store on other instances, for fast fail-over
- * @param itemFlushMillis how often the visitor side sends its pending co-occurrence updates, summed per item
  * @param neighbourRefreshMillis how often changed items get their counts published and, when due, their neighbour lists recomputed
  * @param neighbourGrowth a changed item's lists are due once its weight grew by this share of itself
  * @param neighbourMaxWaitMillis a changed item's lists are due at the latest this long after its first change
@@ -22,7 +21,6 @@ public record StreamsSettings(
         short replicationFactor,
         int streamThreads,
         int standbyReplicas,
-        long itemFlushMillis,
         long neighbourRefreshMillis,
         double neighbourGrowth,
         long neighbourMaxWaitMillis,
@@ -30,12 +28,12 @@ public record StreamsSettings(
         CleaningSettings cleaning,
         long sessionGapMillis) {
 
-    public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 1000, 1000, 0.1, 10_000, 100,
+    public static final StreamsSettings DEFAULTS = new StreamsSettings(4, (short) 1, 1, 0, 1000, 0.1, 10_000, 100,
             CleaningSettings.DEFAULTS, 30 * 60_000L);
 
     public StreamsSettings {
         if (partitions < 1 || replicationFactor < 1 || streamThreads < 1 || standbyReplicas < 0
-                || itemFlushMillis < 1 || neighbourRefreshMillis < 1 || !(neighbourGrowth >= 0) || neighbourMaxWaitMillis < 0
+                || neighbourRefreshMillis < 1 || !(neighbourGrowth >= 0) || neighbourMaxWaitMillis < 0
                 || commitIntervalMillis < 1 || sessionGapMillis < 1) {
             throw new IllegalArgumentException("invalid streams settings: " + partitions + " partitions, replication "
                     + replicationFactor + ", " + streamThreads + " threads, " + standbyReplicas + " standbys, growth "
@@ -44,23 +42,23 @@ public record StreamsSettings(
     }
 
     public StreamsSettings withPartitions(int value) {
-        return new StreamsSettings(value, replicationFactor, streamThreads, standbyReplicas, itemFlushMillis,
+        return new StreamsSettings(value, replicationFactor, streamThreads, standbyReplicas,
                 neighbourRefreshMillis, neighbourGrowth, neighbourMaxWaitMillis, commitIntervalMillis, cleaning, sessionGapMillis);
     }
 
     public StreamsSettings withStandbyReplicas(int value) {
-        return new StreamsSettings(partitions, replicationFactor, streamThreads, value, itemFlushMillis,
+        return new StreamsSettings(partitions, replicationFactor, streamThreads, value,
                 neighbourRefreshMillis, neighbourGrowth, neighbourMaxWaitMillis, commitIntervalMillis, cleaning, sessionGapMillis);
     }
 
     public StreamsSettings withCleaning(CleaningSettings value) {
-        return new StreamsSettings(partitions, replicationFactor, streamThreads, standbyReplicas, itemFlushMillis,
+        return new StreamsSettings(partitions, replicationFactor, streamThreads, standbyReplicas,
                 neighbourRefreshMillis, neighbourGrowth, neighbourMaxWaitMillis, commitIntervalMillis, value, sessionGapMillis);
     }
 
     /** These settings with changed items' lists due at once ({@code growth} 0) or by the given rule. */
     public StreamsSettings withNeighbourDue(double growth, long maxWaitMillis) {
-        return new StreamsSettings(partitions, replicationFactor, streamThreads, standbyReplicas, itemFlushMillis,
+        return new StreamsSettings(partitions, replicationFactor, streamThreads, standbyReplicas,
                 neighbourRefreshMillis, growth, maxWaitMillis, commitIntervalMillis, cleaning, sessionGapMillis);
     }
 }

@@ -6,14 +6,13 @@ import io.ecrm.schemas.ClickEvent;
 import io.ecrm.streams.items.ItemDelta;
 import io.ecrm.streams.items.ItemUpdateSums;
 import io.ecrm.streams.items.PendingEvent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.internals.ProcessorNode;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -21,34 +20,35 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Visitor side: keeps each visitor's history and turns each product event into co-occurrence
  * updates keyed by item, for the item side to apply.
  * <p>
- * An event's updates are not sent one record each: they wait in {@link Stores#PENDING_ITEM_UPDATES}
- * (one entry per event, changelogged, so they are part of the same exactly-once transaction as
- * the event) and every {@code flushMillis} they go out summed per item ({@link ItemUpdateSums}).
- * A product event touches up to {@code cooccurrenceWindow + 1} items; summing turns that fan-out
- * into one record per distinct item per flush.
+ * A product event touches up to {@code cooccurrenceWindow + 1} items. Its updates are summed per
+ * item in memory ({@link ItemUpdateSums}) and sent just before each commit ({@link BeforeCommit}),
+ * one record per distinct item: in the transaction that commits the events they came from, so
+ * they are counted exactly once without a changelogged buffer.
+ * <p>
+ * {@link Stores#PENDING_ITEM_UPDATES} is that buffer as earlier versions kept it, one entry per
+ * event: its changelog is still restored, and whatever it holds is sent with the next commit and
+ * deleted, so a data dir written before keeps every update.
  */
 final class VisitorEventsProcessor implements Processor<String, ClickEvent, String, ItemDelta> {
     private final RecommenderSettings settings;
-    private final long flushMillis;
     private ProcessorContext<String, ItemDelta> context;
+    private ProcessorNode<?, ?, ?, ?> node;
     private KeyValueStore<String, VisitorHistory> histories;
-    private KeyValueStore<Long, PendingEvent> pending;
-    private long nextSequence;
+    private KeyValueStore<Long, PendingEvent> earlierPending;
+    private ItemUpdateSums sums = new ItemUpdateSums();
 
-    VisitorEventsProcessor(RecommenderSettings settings, long flushMillis) {
+    VisitorEventsProcessor(RecommenderSettings settings) {
         this.settings = settings;
-        this.flushMillis = flushMillis;
     }
 
     @Override
     public void init(ProcessorContext<String, ItemDelta> context) {
         this.context = context;
+        this.node = BeforeCommit.currentNode(context);
         this.histories = context.getStateStore(Stores.VISITOR_HISTORY);
-        this.pending = context.getStateStore(Stores.PENDING_ITEM_UPDATES);
-        try (KeyValueIterator<Long, PendingEvent> last = pending.reverseAll()) {
-            nextSequence = last.hasNext() ? last.next().key + 1 : 0;
-        }
-        context.schedule(Duration.ofMillis(flushMillis), PunctuationType.WALL_CLOCK_TIME, this::flush);
+        this.earlierPending = context.getStateStore(Stores.PENDING_ITEM_UPDATES);
+        this.sums = new ItemUpdateSums();
+        context.<BeforeCommit>getStateStore(Stores.VISITOR_COMMIT).beforeEachCommit(this::send);
     }
 
     @Override
@@ -63,27 +63,37 @@ final class VisitorEventsProcessor implements Processor<String, ClickEvent, Stri
                     .observe(event.itemId(), kind, event.timestampMillis(), settings);
             histories.put(record.key(), observed.history());
             if (!observed.updates().isEmpty() || !observed.follows().isEmpty()) {
-                pending.put(nextSequence++, new PendingEvent(kind, observed.updates(), observed.follows()));
+                sums.add(kind, observed.updates(), observed.follows());
             }
         });
     }
 
-    /** Sends the pending updates, summed per item, and forgets them. */
-    private void flush(long now) {
-        ItemUpdateSums sums = new ItemUpdateSums();
-        List<Long> sent = new ArrayList<>();
-        try (KeyValueIterator<Long, PendingEvent> it = pending.all()) {
-            while (it.hasNext()) {
-                KeyValue<Long, PendingEvent> entry = it.next();
-                sums.add(entry.value);
-                sent.add(entry.key);
-            }
+    /** Sends the updates summed since the last commit, one record per item. */
+    private void send() {
+        if (earlierPending.approximateNumEntries() > 0) { // an in-memory store: its size, exactly
+            takeEarlierPending();
+        }
+        if (sums.isEmpty()) {
+            return;
         }
         // stamped with the task's event time, not the wall clock: the item side's clock stays event time too
-        long timestamp = context.currentStreamTimeMs() >= 0 ? context.currentStreamTimeMs() : now;
+        long timestamp = context.currentStreamTimeMs() >= 0 ? context.currentStreamTimeMs() : context.currentSystemTimeMs();
         for (ItemDelta delta : sums.sums()) {
-            context.forward(new Record<>(delta.itemId(), delta, timestamp));
+            BeforeCommit.send(context, node, new Record<>(delta.itemId(), delta, timestamp));
         }
-        sent.forEach(pending::delete);
+        sums = new ItemUpdateSums();
+    }
+
+    /** Adds what an earlier version left in its changelogged buffer to the sums, and empties the buffer. */
+    private void takeEarlierPending() {
+        List<Long> taken = new ArrayList<>();
+        try (KeyValueIterator<Long, PendingEvent> it = earlierPending.all()) {
+            while (it.hasNext()) {
+                KeyValue<Long, PendingEvent> entry = it.next();
+                sums.add(entry.value.kind(), entry.value.updates(), entry.value.follows());
+                taken.add(entry.key);
+            }
+        }
+        taken.forEach(earlierPending::delete);
     }
 }

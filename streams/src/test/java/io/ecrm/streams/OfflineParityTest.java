@@ -72,8 +72,7 @@ class OfflineParityTest {
                 EventKinds.of(event.type()).filter(kind -> event.itemId() != null).ifPresent(kind ->
                         offline.observe(event.visitorKey(), null, event.itemId(), kind, event.timestampMillis()));
             }
-            // the visitor side sends its pending updates, then the item side scores
-            driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.itemFlushMillis()));
+            // the visitor side sent its updates at each commit; the item side scores
             driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULTS.neighbourRefreshMillis()));
             offline.refresh();
 

@@ -31,7 +31,7 @@ final class RunOptions {
     StreamsSettings streams() {
         StreamsSettings d = StreamsSettings.DEFAULTS;
         return new StreamsSettings(d.partitions(), d.replicationFactor(),
-                streamThreads == null ? d.streamThreads() : streamThreads, d.standbyReplicas(), d.itemFlushMillis(),
+                streamThreads == null ? d.streamThreads() : streamThreads, d.standbyReplicas(),
                 d.neighbourRefreshMillis(), d.neighbourGrowth(), d.neighbourMaxWaitMillis(), commitIntervalMillis == null ? d.commitIntervalMillis() : commitIntervalMillis,
                 d.cleaning(), d.sessionGapMillis());
     }

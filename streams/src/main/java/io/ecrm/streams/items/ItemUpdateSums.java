@@ -1,5 +1,6 @@
 package io.ecrm.streams.items;
 
+import io.ecrm.recommender.EventKind;
 import io.ecrm.recommender.ItemUpdate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,18 +20,23 @@ public final class ItemUpdateSums {
     private final Map<String, long[]> kinds = new HashMap<>();
 
     /** Adds one event's updates, and counts the event for its own item (the first update's). */
-    public void add(PendingEvent event) {
-        event.updates().forEach(cooccurrence::add);
-        event.follows().forEach(follows::add);
-        if (!event.updates().isEmpty()) {
-            long[] counts = kinds.computeIfAbsent(event.updates().get(0).itemId(), k -> new long[3]);
-            switch (event.kind()) {
+    public void add(EventKind kind, List<ItemUpdate> updates, List<ItemUpdate> followUpdates) {
+        updates.forEach(cooccurrence::add);
+        followUpdates.forEach(follows::add);
+        if (!updates.isEmpty()) {
+            long[] counts = kinds.computeIfAbsent(updates.get(0).itemId(), k -> new long[3]);
+            switch (kind) {
                 case VIEW -> counts[0]++;
                 case ADD_TO_CART -> counts[1]++;
                 case PURCHASE -> counts[2]++;
                 case REMOVE_FROM_CART -> { }
             }
         }
+    }
+
+    /** Whether nothing was added since this was made. */
+    public boolean isEmpty() {
+        return cooccurrence.ownWeights.isEmpty() && follows.ownWeights.isEmpty();
     }
 
     /** One delta per item, in item order (so that replays send the same records). */

@@ -5,8 +5,10 @@ import io.ecrm.recommender.ItemUpdate;
 import java.util.List;
 
 /**
- * One product event's share of the item side's work, waiting for the next flush: its kind, its
- * co-occurrence updates (its own item first) and its follows updates.
+ * One product event's share of the item side's work, as earlier versions buffered it in
+ * {@link io.ecrm.streams.Stores#PENDING_ITEM_UPDATES}: its kind, its co-occurrence updates (its own
+ * item first) and its follows updates. Read, never written: a data dir of such a version is
+ * drained of them on its first commit.
  */
 public record PendingEvent(EventKind kind, List<ItemUpdate> updates, List<ItemUpdate> follows) {
     public PendingEvent {
