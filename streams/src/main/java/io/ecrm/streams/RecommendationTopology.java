@@ -90,7 +90,7 @@ public final class RecommendationTopology {
 
         topology.addProcessor(IdentityProcessor.HISTORIES, () -> new VisitorEventsProcessor(settings),
                 CleaningProcessor.CLEAN);
-        topology.addStateStore(BeforeCommit.builder(Stores.VISITOR_COMMIT), IdentityProcessor.HISTORIES);
+        topology.addStateStore(BeforeCommit.builder(VisitorEventsProcessor.BEFORE_COMMIT), IdentityProcessor.HISTORIES);
         topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), IdentityProcessor.HISTORIES);
         topology.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.PENDING_ITEM_UPDATES), Serdes.Long(),

@@ -23,8 +23,6 @@ public final class Stores {
      * visitor; in memory, changelogged. Only drained now: updates are summed in memory and sent before each commit.
      */
     public static final String PENDING_ITEM_UPDATES = "pending-item-updates";
-    /** Holds nothing: runs the visitor side's sending of summed item updates before each commit ({@link BeforeCommit}). */
-    public static final String VISITOR_COMMIT = "visitor-commit";
     /** Item id -> weighted count (and the partition's running total); partitioned by item; RocksDB, changelogged. */
     public static final String ITEM_WEIGHTS = "item-weights";
     /** {@code item NUL co-item} -> weighted co-occurrence count; partitioned by item; RocksDB, changelogged. */

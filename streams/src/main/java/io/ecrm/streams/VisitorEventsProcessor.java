@@ -30,6 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * deleted, so a data dir written before keeps every update.
  */
 final class VisitorEventsProcessor implements Processor<String, ClickEvent, String, ItemDelta> {
+    /** The {@link BeforeCommit} that runs {@link #send()}: holds no data, so it is no store of {@link Stores}. */
+    static final String BEFORE_COMMIT = "visitor-commit";
     private final RecommenderSettings settings;
     private ProcessorContext<String, ItemDelta> context;
     private ProcessorNode<?, ?, ?, ?> node;
@@ -48,7 +50,7 @@ final class VisitorEventsProcessor implements Processor<String, ClickEvent, Stri
         this.histories = context.getStateStore(Stores.VISITOR_HISTORY);
         this.earlierPending = context.getStateStore(Stores.PENDING_ITEM_UPDATES);
         this.sums = new ItemUpdateSums();
-        context.<BeforeCommit>getStateStore(Stores.VISITOR_COMMIT).beforeEachCommit(this::send);
+        context.<BeforeCommit>getStateStore(BEFORE_COMMIT).beforeEachCommit(this::send);
     }
 
     @Override
