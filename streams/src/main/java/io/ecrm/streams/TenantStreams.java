@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -90,6 +91,8 @@ public final class TenantStreams implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 topics.applicationId() + "-" + instanceId);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L); // no store uses the record cache (RecommendationTopology)
+        // changelogs and internal topics: the records repeat keys and field names, lz4 halves them or better
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         this.factory = () -> new KafkaStreams(RecommendationTopology.buildTopology(topics, recommender, settings,
                 BotUserAgents.shipped(), metrics), props);
         this.restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
