@@ -22,7 +22,7 @@ class BenchCommandTest {
     void ingestCountsEveryAcceptedEventOnce(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("ingest.json");
         int exit = BenchCommand.run("ingest", "--events", "3000", "--clients", "2", "--batch", "250",
-                "--warmup-events", "500", "--rest-probes", "2", "--drain-seconds", "120", "--work-dir", dir.toString(), "--json", results.toString());
+                "--warmup-events", "500", "--open-loop-seconds", "2", "--rest-probes", "2", "--drain-seconds", "120", "--work-dir", dir.toString(), "--json", results.toString());
         assertEquals(0, exit);
         JsonNode report = json.readTree(results.toFile());
         JsonNode rates = report.path("results").path("Ingest rates");
@@ -30,8 +30,15 @@ class BenchCommandTest {
         assertEquals(3000, rates.get(1).path("events").asLong(), "every batch was accepted (202)");
         assertTrue(rates.get(2).path("eventsPerSecond").asDouble() > 0, "the stores counted them all");
         assertTrue(report.path("notes").toString().contains("every accepted event counted exactly once"), report.toString());
-        assertEquals(2, report.path("results").path("Freshness: from the 202 of an event to that visitor's changed "
-                + "recommendations").get(1).path("samples").asLong());
+        JsonNode freshness = report.path("results").path("Freshness: from the 202 of an event to that visitor's changed "
+                + "recommendations");
+        assertTrue(freshness.get(1).path("when").asText().startsWith("open loop"), freshness.toString());
+        assertTrue(freshness.get(1).path("samples").asLong() > 0, "the probe sampled while events went out open loop");
+        assertEquals(2, freshness.get(2).path("samples").asLong(), "the idle engine was probed as often as asked");
+        for (String key : new String[] {"endToEndEventsPerSecond", "endToEndOfCeiling", "brokerBytesPerEvent",
+                "streamThreadMicrosPerEvent", "freshnessP99MillisUnderLoad", "freshnessP99MillisIdle"}) {
+            assertTrue(report.path("summary").path(key).asDouble() > 0, "summary " + key + ": " + report.path("summary"));
+        }
         try (var left = Files.list(dir)) {
             assertEquals(1, left.count(), "the engine's data folder is gone, the results file is left");
         }
