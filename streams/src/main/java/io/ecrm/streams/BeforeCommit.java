@@ -46,16 +46,16 @@ public final class BeforeCommit implements StateStore, CachedStateStore<Object, 
         this.action = action;
     }
 
-    /** Forwards a record as {@code node}, outside {@code process}: what a pre-commit action sends through. */
+    /** Forwards a record as {@code node} to its child {@code child}, outside {@code process}: what a pre-commit action sends through. */
     public static <K, V> void send(ProcessorContext<K, V> context, ProcessorNode<?, ?, ?, ?> node,
-                                   org.apache.kafka.streams.processor.api.Record<K, V> record) {
+                                   org.apache.kafka.streams.processor.api.Record<K, V> record, String child) {
         InternalProcessorContext<K, V> internal = (InternalProcessorContext<K, V>) context;
         ProcessorNode<?, ?, ?, ?> previousNode = internal.currentNode();
         ProcessorRecordContext previousContext = internal.recordContext();
         internal.setCurrentNode(node);
         internal.setRecordContext(new ProcessorRecordContext(record.timestamp(), -1L, -1, null, new RecordHeaders()));
         try {
-            context.forward(record);
+            context.forward(record, child);
         } finally {
             internal.setRecordContext(previousContext);
             internal.setCurrentNode(previousNode);

@@ -5,12 +5,11 @@ import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
-import io.ecrm.streams.cleaning.CleaningProcessor;
 import io.ecrm.streams.cleaning.RejectedEvent;
-import io.ecrm.streams.identity.IdentityProcessor;
 import io.ecrm.streams.identity.Routed;
 import io.ecrm.streams.items.ItemActivity;
-import io.ecrm.streams.profile.ProfileProcessor;
+import io.ecrm.streams.items.ItemDelta;
+import io.ecrm.streams.profile.SessionSummary;
 import io.ecrm.streams.serde.StateSerdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,19 +23,22 @@ import org.apache.kafka.streams.state.StoreBuilder;
 /**
  * The tenant's recommendation topology:
  * <pre>
- * events (by visitor) -> CleaningProcessor [seen-event-ids, visitor-activity] -> rejected (with reason)
- *                     -> IdentityProcessor [identity-links; moves profiles and histories] <-> visitor-routing (by visitor)
- * forget (by visitor)  -> IdentityProcessor: erases the visitor from every store keyed by visitor, and their linked ids
- *   IdentityProcessor -> ProfileProcessor [customer-profiles, visit-expiry] -> sessions (closed visits)
- *                     -> VisitorEventsProcessor [visitor-history; sums sent before each commit] -> item-updates (by item, summed)
+ * events (by visitor), visitor-routing (by visitor), forget (by visitor)
+ *   -> VisitorProcessor [visitors, identity-links, visit-expiry; sums sent before each commit]
+ *        (cleaning, identity, profile and visits, history, erasure: one read and one write of the visitor's record)
+ *   -> rejected (with reason), visitor-routing (links, moves, linked events, erasures), sessions (closed visits),
+ *      item-updates (by item, summed)
  * item-updates -> ItemCountsProcessor [item-weights, item-pairs, item-follows, item-activity, dirty-items]
  *              -> item-counts, item-neighbours, item-follows, item-activity
  * item-counts -> global [item-counts];  item-neighbours -> global [item-neighbours];  item-follows -> global [item-follows-global];
  * item-activity -> global [item-activity-global];  catalog -> global [catalog]
  * </pre>
- * A query needs the visitor's history (on the visitor's owner) and the global stores (everywhere).
+ * A query needs the visitor's record (on the visitor's owner) and the global stores (everywhere).
  */
 public final class RecommendationTopology {
+    /** The visitor side's one processor. */
+    private static final String VISITORS = "visitors";
+
     private RecommendationTopology() {
     }
 
@@ -57,17 +59,7 @@ public final class RecommendationTopology {
 
         topology.addSource(AutoOffsetReset.earliest(), "events", new EventTimeExtractor(wallClock), keys.deserializer(), StateSerdes.events().deserializer(),
                 topics.events());
-        topology.addProcessor("cleaning", () -> new CleaningProcessor(streams.cleaning(), bots, metrics), "events");
-        topology.addStateStore(org.apache.kafka.streams.state.Stores.windowStoreBuilder(
-                org.apache.kafka.streams.state.Stores.persistentWindowStore(Stores.SEEN_EVENT_IDS,
-                        Duration.ofMillis(2 * streams.cleaning().dedupWindowMillis() + 1),
-                        Duration.ofMillis(2 * streams.cleaning().dedupWindowMillis() + 1), false),
-                keys, Serdes.Long()), "cleaning");
-        topology.addStateStore(persistent(Stores.VISITOR_ACTIVITY, StateSerdes.VISITOR_ACTIVITY), "cleaning");
-        topology.addSink(CleaningProcessor.REJECTED, topics.rejected(), keys.serializer(),
-                (topic, value) -> StateSerdes.rejectedToBytes((RejectedEvent) value), "cleaning");
-
-        // identity: clean events, and what the visitor side routes to itself, by visitor key
+        // what the visitor side routes to itself, by visitor key
         topology.addSource(AutoOffsetReset.earliest(), "visitor-routing", keys.deserializer(),
                 StateSerdes.ROUTED.deserializer(), topics.visitorRouting());
         // an erasure request shares its task with the visitor's events; stamped at time 0 it is taken
@@ -75,29 +67,32 @@ public final class RecommendationTopology {
         topology.addSource(AutoOffsetReset.earliest(), "forget", (record, partitionTime) -> 0L, keys.deserializer(),
                 (topic, bytes) -> bytes == null ? null : new Routed.Forget(new String(bytes, StandardCharsets.UTF_8)),
                 topics.forget());
-        topology.addProcessor(CleaningProcessor.CLEAN, () -> new IdentityProcessor(streams.sessionGapMillis(), settings),
-                "cleaning", "visitor-routing", "forget");
-        topology.addStateStore(persistent(Stores.IDENTITY_LINKS, keys), CleaningProcessor.CLEAN);
-        topology.addSink(IdentityProcessor.ROUTING, topics.visitorRouting(), keys.serializer(),
-                (topic, value) -> StateSerdes.ROUTED.serializer().serialize(topic, (Routed) value), CleaningProcessor.CLEAN);
-
-        topology.addProcessor(IdentityProcessor.PROFILES, () -> new ProfileProcessor(streams.sessionGapMillis()),
-                CleaningProcessor.CLEAN);
-        topology.addStateStore(persistent(Stores.CUSTOMER_PROFILES, StateSerdes.CUSTOMER_PROFILE), IdentityProcessor.PROFILES);
-        topology.addStateStore(persistent(Stores.VISIT_EXPIRY, Serdes.Long()), IdentityProcessor.PROFILES);
-        topology.addSink("sessions-sink", topics.sessions(), keys.serializer(), StateSerdes.SESSION_SUMMARY.serializer(),
-                IdentityProcessor.PROFILES);
-
-        topology.addProcessor(IdentityProcessor.HISTORIES, () -> new VisitorEventsProcessor(settings),
-                CleaningProcessor.CLEAN);
-        topology.addStateStore(BeforeCommit.builder(VisitorEventsProcessor.BEFORE_COMMIT), IdentityProcessor.HISTORIES);
-        topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), IdentityProcessor.HISTORIES);
+        topology.addProcessor(VISITORS, () -> new VisitorProcessor(streams, bots, metrics, settings),
+                "events", "visitor-routing", "forget");
+        topology.addStateStore(persistent(Stores.VISITORS, StateSerdes.VISITOR_RECORD), VISITORS);
+        topology.addStateStore(persistent(Stores.IDENTITY_LINKS, keys), VISITORS);
+        topology.addStateStore(persistent(Stores.VISIT_EXPIRY, Serdes.Long()), VISITORS);
+        topology.addStateStore(BeforeCommit.builder(VisitorProcessor.BEFORE_COMMIT), VISITORS);
+        // the stores of earlier versions, restored so that what they hold moves into the visitor records
+        topology.addStateStore(org.apache.kafka.streams.state.Stores.windowStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentWindowStore(Stores.SEEN_EVENT_IDS,
+                        Duration.ofMillis(2 * streams.cleaning().dedupWindowMillis() + 1),
+                        Duration.ofMillis(2 * streams.cleaning().dedupWindowMillis() + 1), false),
+                keys, Serdes.Long()), VISITORS);
+        topology.addStateStore(persistent(Stores.VISITOR_ACTIVITY, StateSerdes.VISITOR_ACTIVITY), VISITORS);
+        topology.addStateStore(persistent(Stores.CUSTOMER_PROFILES, StateSerdes.CUSTOMER_PROFILE), VISITORS);
+        topology.addStateStore(persistent(Stores.VISITOR_HISTORY, StateSerdes.VISITOR_HISTORY), VISITORS);
         topology.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(Stores.PENDING_ITEM_UPDATES), Serdes.Long(),
-                StateSerdes.PENDING_EVENT), IdentityProcessor.HISTORIES);
-        topology.addSink("item-updates-sink", topics.itemUpdates(), keys.serializer(),
-                StateSerdes.ITEM_DELTA.serializer(), IdentityProcessor.HISTORIES);
-        topology.connectProcessorAndStateStores(CleaningProcessor.CLEAN, IdentityProcessor.STORES.toArray(String[]::new));
+                StateSerdes.PENDING_EVENT), VISITORS);
+        topology.addSink(VisitorProcessor.REJECTED, topics.rejected(), keys.serializer(),
+                (topic, value) -> StateSerdes.rejectedToBytes((RejectedEvent) value), VISITORS);
+        topology.addSink(VisitorProcessor.ROUTING, topics.visitorRouting(), keys.serializer(),
+                (topic, value) -> StateSerdes.ROUTED.serializer().serialize(topic, (Routed) value), VISITORS);
+        topology.addSink(VisitorProcessor.SESSIONS, topics.sessions(), keys.serializer(),
+                (topic, value) -> StateSerdes.SESSION_SUMMARY.serializer().serialize(topic, (SessionSummary) value), VISITORS);
+        topology.addSink(VisitorProcessor.ITEM_UPDATES, topics.itemUpdates(), keys.serializer(),
+                (topic, value) -> StateSerdes.ITEM_DELTA.serializer().serialize(topic, (ItemDelta) value), VISITORS);
 
         topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_DELTA.deserializer(), topics.itemUpdates());
         topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams),

@@ -6,17 +6,19 @@ package io.ecrm.streams;
  * is a full copy on every instance, so a query needs only the visitor's owner.
  */
 public final class Stores {
-    /** Event id -> event time, kept for the dedup window; partitioned by visitor (a resent event keeps its key); RocksDB window store. */
-    public static final String SEEN_EVENT_IDS = "seen-event-ids";
-    /** Visitor key -> {@link io.ecrm.streams.cleaning.VisitorActivity}; partitioned by visitor; RocksDB, changelogged. */
-    public static final String VISITOR_ACTIVITY = "visitor-activity";
+    /** Visitor key -> {@link VisitorRecord}: activity, recent event ids, profile with its open visit, history; partitioned by visitor; RocksDB, changelogged. */
+    public static final String VISITORS = "visitors";
     /** Anonymous visitor key -> the customer key it is linked to; partitioned by visitor; RocksDB, changelogged. */
     public static final String IDENTITY_LINKS = "identity-links";
-    /** Visitor key -> {@link io.ecrm.streams.profile.CustomerProfile}; partitioned by visitor; RocksDB, changelogged. */
-    public static final String CUSTOMER_PROFILES = "customer-profiles";
     /** {@code start NUL visitor} -> visit start: open visits by start time, to close them when due; partitioned by visitor; RocksDB, changelogged. */
     public static final String VISIT_EXPIRY = "visit-expiry";
-    /** Visitor key -> {@link io.ecrm.recommender.VisitorHistory}; partitioned by visitor; RocksDB, changelogged. */
+    /** Event id -> event time, the dedup window of earlier versions; only read now ({@link EarlierVisitorStores}); RocksDB window store. */
+    public static final String SEEN_EVENT_IDS = "seen-event-ids";
+    /** Visitor key -> {@link io.ecrm.streams.cleaning.VisitorActivity} of earlier versions; moved into {@link #VISITORS} at start. */
+    public static final String VISITOR_ACTIVITY = "visitor-activity";
+    /** Visitor key -> {@link io.ecrm.streams.profile.CustomerProfile} of earlier versions; moved into {@link #VISITORS} at start. */
+    public static final String CUSTOMER_PROFILES = "customer-profiles";
+    /** Visitor key -> {@link io.ecrm.recommender.VisitorHistory} of earlier versions; moved into {@link #VISITORS} at start. */
     public static final String VISITOR_HISTORY = "visitor-history";
     /**
      * Sequence -> one event's co-occurrence updates, as earlier versions buffered them; partitioned by

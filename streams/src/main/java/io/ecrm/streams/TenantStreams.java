@@ -243,12 +243,14 @@ public final class TenantStreams implements AutoCloseable {
 
     /** The visitor's history if this instance holds it, else null (unknown visitor, or owned elsewhere). */
     public VisitorHistory visitorHistory(String visitorKey) {
-        return this.<VisitorHistory>readVisitor(Stores.VISITOR_HISTORY, visitorKey);
+        VisitorRecord visitor = this.<VisitorRecord>readVisitor(Stores.VISITORS, visitorKey);
+        return visitor == null ? null : visitor.history();
     }
 
     /** The visitor's profile if this instance holds it, else null. */
     public CustomerProfile profile(String visitorKey) {
-        return this.<CustomerProfile>readVisitor(Stores.CUSTOMER_PROFILES, visitorKey);
+        VisitorRecord visitor = this.<VisitorRecord>readVisitor(Stores.VISITORS, visitorKey);
+        return visitor == null ? null : visitor.profile();
     }
 
     /** The customer key an anonymous visitor key is linked to, if this instance holds the link, else null. */
@@ -272,9 +274,13 @@ public final class TenantStreams implements AutoCloseable {
      * the partitions it owns (all of them while it is the tenant's only instance).
      */
     public void forEachLocalProfile(java.util.function.Consumer<CustomerProfile> action) {
-        this.<CustomerProfile, Void>read(Stores.CUSTOMER_PROFILES, store -> {
-            try (KeyValueIterator<String, CustomerProfile> it = store.all()) {
-                it.forEachRemaining(kv -> action.accept(kv.value));
+        this.<VisitorRecord, Void>read(Stores.VISITORS, store -> {
+            try (KeyValueIterator<String, VisitorRecord> it = store.all()) {
+                it.forEachRemaining(kv -> {
+                    if (kv.value.profile() != null) {
+                        action.accept(kv.value.profile());
+                    }
+                });
             }
             return null;
         });
@@ -282,17 +288,21 @@ public final class TenantStreams implements AutoCloseable {
 
     /** Calls {@code action} with every visitor key and recommendation history this instance holds. */
     public void forEachLocalHistory(BiConsumer<String, VisitorHistory> action) {
-        this.<VisitorHistory, Void>read(Stores.VISITOR_HISTORY, store -> {
-            try (KeyValueIterator<String, VisitorHistory> it = store.all()) {
-                it.forEachRemaining(kv -> action.accept(kv.key, kv.value));
+        this.<VisitorRecord, Void>read(Stores.VISITORS, store -> {
+            try (KeyValueIterator<String, VisitorRecord> it = store.all()) {
+                it.forEachRemaining(kv -> {
+                    if (kv.value.history() != null) {
+                        action.accept(kv.key, kv.value.history());
+                    }
+                });
             }
             return null;
         });
     }
 
-    /** RocksDB's estimate of the number of profiles this instance holds. */
+    /** RocksDB's estimate of the number of visitor records, so of profiles, this instance holds. */
     public long approximateLocalProfiles() {
-        return this.<CustomerProfile, Long>read(Stores.CUSTOMER_PROFILES, ReadOnlyKeyValueStore::approximateNumEntries);
+        return this.<VisitorRecord, Long>read(Stores.VISITORS, ReadOnlyKeyValueStore::approximateNumEntries);
     }
 
     public ItemNeighbours neighbours(String itemId) {
@@ -337,7 +347,7 @@ public final class TenantStreams implements AutoCloseable {
      */
     private <V> V readVisitor(String name, String visitorKey) {
         try {
-            KeyQueryMetadata metadata = streams.queryMetadataForKey(Stores.VISITOR_HISTORY, visitorKey, VISITOR_KEYS);
+            KeyQueryMetadata metadata = streams.queryMetadataForKey(Stores.VISITORS, visitorKey, VISITOR_KEYS);
             if (metadata != null && metadata.partition() >= 0) {
                 return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
                         .withPartition(metadata.partition())).get(visitorKey);

@@ -69,14 +69,28 @@ class RecommendationTopologyTest {
         return driver.getKeyValueStore(name);
     }
 
+    private VisitorRecord visitor(String key) {
+        return this.<VisitorRecord>store(Stores.VISITORS).get(key);
+    }
+
+    private VisitorHistory history(String key) {
+        VisitorRecord visitor = visitor(key);
+        return visitor == null ? null : visitor.history();
+    }
+
+    private io.ecrm.streams.profile.CustomerProfile profile(String key) {
+        VisitorRecord visitor = visitor(key);
+        return visitor == null ? null : visitor.profile();
+    }
+
     @Test
     void keepsEachVisitorsRecentItemsNewestFirst() {
         views("v1", "a", "b", "c");
         send("v1", EventType.PURCHASE, "b");
-        VisitorHistory history = this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("a:v1");
+        VisitorHistory history = history("a:v1");
         assertEquals(List.of("b", "c", "a"), history.recentItemIds());
         assertEquals(List.of("b"), history.purchased());
-        assertNull(this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("a:v2"));
+        assertNull(history("a:v2"));
     }
 
     @Test
@@ -112,6 +126,39 @@ class RecommendationTopologyTest {
     }
 
     @Test
+    void theVisitorStoresOfAnEarlierVersionMoveIntoTheRecordsBeforeTheFirstEvent() {
+        // what a data dir of a version with one store per part of the visitor holds
+        io.ecrm.streams.profile.CustomerProfile oldProfile = io.ecrm.streams.profile.CustomerProfile.first(
+                ClickEvent.item("old-1", EventType.PRODUCT_VIEW, time - 5_000, "v1", "a"), 30 * 60_000L, null);
+        this.<io.ecrm.streams.profile.CustomerProfile>store(Stores.CUSTOMER_PROFILES).put("a:v1", oldProfile);
+        this.<VisitorHistory>store(Stores.VISITOR_HISTORY).put("a:v1",
+                new VisitorHistory(List.of(new VisitorHistory.RecentItem("a", 1.0, time - 5_000)), List.of()));
+        this.<io.ecrm.streams.cleaning.VisitorActivity>store(Stores.VISITOR_ACTIVITY).put("a:gone-quiet",
+                new io.ecrm.streams.cleaning.VisitorActivity(7, 1, 9));
+        driver.<String, Long>getWindowStore(Stores.SEEN_EVENT_IDS).put("old-1", time - 5_000, time - 5_000);
+
+        send("v2", EventType.PRODUCT_VIEW, "z"); // another visitor's event: the move comes first, for all
+        assertEquals(List.of("a"), history("a:v1").recentItemIds());
+        assertEquals(oldProfile, profile("a:v1"));
+        assertEquals(new io.ecrm.streams.cleaning.VisitorActivity(7, 1, 9), visitor("a:gone-quiet").activity());
+        for (String earlier : List.of(Stores.CUSTOMER_PROFILES, Stores.VISITOR_HISTORY, Stores.VISITOR_ACTIVITY)) {
+            try (var left = this.<Object>store(earlier).all()) {
+                assertFalse(left.hasNext(), earlier + " is emptied");
+            }
+        }
+
+        ClickEvent resent = ClickEvent.item("old-1", EventType.PRODUCT_VIEW, time - 5_000, "v1", "a");
+        events.pipeInput(resent.visitorKey(), resent);
+        assertEquals(List.of("a"), history("a:v1").recentItemIds(), "the earlier dedup store still catches a resend");
+        views("v1", "b");
+        assertEquals(List.of("b", "a"), history("a:v1").recentItemIds());
+        assertEquals(List.of("b", "a"), profile("a:v1").recentItems().stream()
+                .map(io.ecrm.streams.profile.CustomerProfile.ProfileItem::itemId).toList());
+        assertEquals(1.0, this.<Double>store(Stores.ITEM_PAIRS).get(ItemCountsProcessor.pairKey("b", "a")),
+                "the moved history pairs with the next event");
+    }
+
+    @Test
     void keepsAProfilePerVisitorFromAllCleanEvents() {
         views("v1", "a", "b");
         ClickEvent search = new ClickEvent("s9", EventType.SEARCH, time += 1000, "v1", null, null, null, 1, null, null,
@@ -119,7 +166,7 @@ class RecommendationTopologyTest {
         events.pipeInput(search.visitorKey(), search);
         send("v1", EventType.PURCHASE, "b");
         io.ecrm.streams.profile.CustomerProfile profile =
-                this.<io.ecrm.streams.profile.CustomerProfile>store(Stores.CUSTOMER_PROFILES).get("a:v1");
+                profile("a:v1");
         assertEquals(List.of("b", "b", "a"), profile.recentItems().stream()
                 .map(io.ecrm.streams.profile.CustomerProfile.ProfileItem::itemId).toList());
         assertEquals(List.of("tents"), profile.recentSearches());
@@ -134,7 +181,7 @@ class RecommendationTopologyTest {
         TestInputTopic<String, String> forget = driver.createInputTopic(TOPICS.forget(),
                 StateSerdes.keys().serializer(), StateSerdes.keys().serializer());
         forget.pipeInput("a:gone", "test");
-        for (String store : List.of(Stores.CUSTOMER_PROFILES, Stores.VISITOR_HISTORY, Stores.VISITOR_ACTIVITY)) {
+        for (String store : List.of(Stores.VISITORS)) {
             assertNull(this.<Object>store(store).get("a:gone"), store);
             assertNotNull(this.<Object>store(store).get("a:stays"), store);
         }
@@ -146,7 +193,7 @@ class RecommendationTopologyTest {
         ClickEvent search = new ClickEvent("s1", EventType.SEARCH, time, "v1", null, null, null, 1, null, null, null,
                 null, null, "shoes");
         events.pipeInput(search.visitorKey(), search);
-        assertNull(this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("a:v1"));
+        assertNull(history("a:v1"));
     }
 
     @Test
@@ -247,7 +294,7 @@ class RecommendationTopologyTest {
         assertEquals("a:v1", second.key);
         assertEquals(List.of("c"), second.value.items());
         assertTrue(sessions.isEmpty(), "v2's visit is still open");
-        var profile = this.<io.ecrm.streams.profile.CustomerProfile>store(Stores.CUSTOMER_PROFILES).get("a:v1");
+        var profile = profile("a:v1");
         assertNull(profile.openVisit());
         assertEquals(2, profile.sessions());
         assertEquals(1000 + gap, profile.closedVisitMillis());
@@ -275,9 +322,6 @@ class RecommendationTopologyTest {
         events.pipeInput(event.visitorKey(), event);
     }
 
-    private io.ecrm.streams.profile.CustomerProfile profile(String key) {
-        return this.<io.ecrm.streams.profile.CustomerProfile>store(Stores.CUSTOMER_PROFILES).get(key);
-    }
 
     private static List<String> itemsOf(io.ecrm.streams.profile.CustomerProfile profile) {
         return profile.recentItems().stream().map(io.ecrm.streams.profile.CustomerProfile.ProfileItem::itemId).toList();
@@ -289,7 +333,7 @@ class RecommendationTopologyTest {
         sendEvent("anon-1", null, EventType.ADD_TO_CART, "y");
         sendEvent("anon-1", "c1", EventType.LOGIN, null);
         assertNull(profile("a:anon-1"), "the anonymous profile moved");
-        assertNull(this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("a:anon-1"));
+        assertNull(history("a:anon-1"));
         assertEquals("c:c1", this.<String>store(Stores.IDENTITY_LINKS).get("a:anon-1"));
         io.ecrm.streams.profile.CustomerProfile customer = profile("c:c1");
         assertEquals("c1", customer.customerId());
@@ -297,12 +341,12 @@ class RecommendationTopologyTest {
         assertEquals(List.of("y", "x"), itemsOf(customer));
         assertEquals(java.util.Map.of("y", 1), customer.cart());
         assertEquals(1, customer.sessions(), "the login came in the middle of the visit");
-        assertEquals(List.of("y", "x"), this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("c:c1").recentItemIds());
+        assertEquals(List.of("y", "x"), history("c:c1").recentItemIds());
 
         sendEvent("anon-1", null, EventType.PRODUCT_VIEW, "z"); // logged out, same browser
         assertNull(profile("a:anon-1"));
         assertEquals(List.of("z", "y", "x"), itemsOf(profile("c:c1")));
-        assertEquals(List.of("z", "y", "x"), this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("c:c1").recentItemIds());
+        assertEquals(List.of("z", "y", "x"), history("c:c1").recentItemIds());
     }
 
     @Test
@@ -317,7 +361,7 @@ class RecommendationTopologyTest {
         assertEquals(1, customer.orders());
         assertEquals(10.0, customer.revenue(), 1e-9);
         assertEquals(java.util.Map.of(EventType.PURCHASE, 1L, EventType.PRODUCT_VIEW, 2L), customer.eventsByType());
-        assertEquals(List.of("p"), this.<VisitorHistory>store(Stores.VISITOR_HISTORY).get("c:c2").purchased());
+        assertEquals(List.of("p"), history("c:c2").purchased());
     }
 
     @Test
@@ -329,8 +373,7 @@ class RecommendationTopologyTest {
                 StateSerdes.keys().serializer(), StateSerdes.keys().serializer());
         forget.pipeInput("c:c3", "test");
         for (String key : List.of("c:c3", "a:anon-3")) {
-            for (String store : List.of(Stores.CUSTOMER_PROFILES, Stores.VISITOR_HISTORY, Stores.VISITOR_ACTIVITY,
-                    Stores.IDENTITY_LINKS)) {
+            for (String store : List.of(Stores.VISITORS, Stores.IDENTITY_LINKS)) {
                 assertNull(this.<Object>store(store).get(key), store + " " + key);
             }
         }

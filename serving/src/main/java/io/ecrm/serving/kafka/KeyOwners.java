@@ -40,7 +40,7 @@ public final class KeyOwners {
         KafkaStreams streams = tenant.kafkaStreams();
         KeyQueryMetadata metadata;
         try {
-            metadata = streams.queryMetadataForKey(Stores.VISITOR_HISTORY, visitorKey, KEYS);
+            metadata = streams.queryMetadataForKey(Stores.VISITORS, visitorKey, KEYS);
         } catch (IllegalStateException | InvalidStateStoreException e) {
             throw new StateNotReadyException(tenant.topics().tenant().value(), streams.state(), e);
         }

@@ -9,6 +9,8 @@ import io.ecrm.schemas.CatalogItem;
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventJson;
 import io.ecrm.schemas.JsonForm;
+import io.ecrm.streams.VisitorRecord;
+import io.ecrm.streams.cleaning.RecentEventIds;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
 import io.ecrm.streams.identity.Routed;
@@ -105,6 +107,64 @@ public final class StateSerdes {
         }
         return new VisitorHistory(recent, readStrings(in));
     });
+
+    /**
+     * A visitor's whole record: click rate, then the recent event ids (hash, and time as the
+     * difference from the one before, zigzag varint: 10 to 12 bytes an id), then the profile and the
+     * history each in its own versioned form, or absent.
+     */
+    public static final BinarySerde<VisitorRecord> VISITOR_RECORD = new BinarySerde<>(1, (visitor, out) -> {
+        VisitorActivity activity = visitor.activity();
+        out.writeLong(activity.second());
+        out.writeInt(activity.eventsInSecond());
+        out.writeLong(activity.botUntilMillis());
+        RecentEventIds ids = visitor.eventIds();
+        writeVarLong(ids.size(), out);
+        long previous = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            out.writeLong(ids.hashAt(i));
+            writeVarLong(ids.timeAt(i) - previous, out);
+            previous = ids.timeAt(i);
+        }
+        writeBytes(visitor.profile() == null ? null : CUSTOMER_PROFILE.serializer().serialize(null, visitor.profile()), out);
+        writeBytes(VISITOR_HISTORY.toBytes(visitor.history()), out);
+    }, (in, version) -> {
+        VisitorActivity activity = new VisitorActivity(in.readLong(), in.readInt(), in.readLong());
+        int size = (int) readVarLong(in);
+        long[] hashes = new long[size];
+        long[] times = new long[size];
+        long previous = 0;
+        for (int i = 0; i < size; i++) {
+            hashes[i] = in.readLong();
+            times[i] = previous + readVarLong(in);
+            previous = times[i];
+        }
+        byte[] profile = readBytes(in);
+        return new VisitorRecord(activity, RecentEventIds.of(hashes, times),
+                profile == null ? null : CUSTOMER_PROFILE.deserializer().deserialize(null, profile), VISITOR_HISTORY.fromBytes(readBytes(in)));
+    });
+
+    /** A signed long in 1 to 10 bytes: zigzag, then 7 bits a byte, low first. */
+    static void writeVarLong(long value, DataOutputStream out) throws IOException {
+        long zigzag = (value << 1) ^ (value >> 63);
+        while ((zigzag & ~0x7FL) != 0) {
+            out.writeByte((int) ((zigzag & 0x7F) | 0x80));
+            zigzag >>>= 7;
+        }
+        out.writeByte((int) zigzag);
+    }
+
+    static long readVarLong(DataInputStream in) throws IOException {
+        long zigzag = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = in.readUnsignedByte();
+            zigzag |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                break;
+            }
+        }
+        return (zigzag >>> 1) ^ -(zigzag & 1);
+    }
 
     /** What the visitor side sends the item side for one item. */
     public static final BinarySerde<ItemDelta> ITEM_DELTA = new BinarySerde<>(1, (delta, out) -> {

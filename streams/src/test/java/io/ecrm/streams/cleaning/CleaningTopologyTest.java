@@ -12,6 +12,7 @@ import io.ecrm.schemas.TenantTopics;
 import io.ecrm.streams.RecommendationTopology;
 import io.ecrm.streams.Stores;
 import io.ecrm.streams.StreamsSettings;
+import io.ecrm.streams.VisitorRecord;
 import io.ecrm.streams.serde.StateSerdes;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class CleaningTopologyTest {
     private static final TenantTopics TOPICS = new TenantTopics(new TenantId("shop"));
     private static final long HOUR = 3_600_000L;
     private static final long NOW = Instant.parse("2026-06-01T12:00:00Z").toEpochMilli();
-    private static final CleaningSettings CLEANING = new CleaningSettings(24 * HOUR, HOUR, 48 * HOUR, 5, HOUR);
+    private static final CleaningSettings CLEANING = new CleaningSettings(24 * HOUR, HOUR, 48 * HOUR, 5, HOUR, 1_000);
 
     @TempDir
     Path stateDir;
@@ -91,8 +92,9 @@ class CleaningTopologyTest {
     }
 
     private List<String> history(String visitor) {
-        KeyValueStore<String, VisitorHistory> store = driver.getKeyValueStore(Stores.VISITOR_HISTORY);
-        VisitorHistory history = store.get("a:" + visitor);
+        KeyValueStore<String, VisitorRecord> store = driver.getKeyValueStore(Stores.VISITORS);
+        VisitorRecord record = store.get("a:" + visitor);
+        VisitorHistory history = record == null ? null : record.history();
         return history == null ? List.of() : history.recentItemIds();
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class VisitorActivityTest {
-    private static final CleaningSettings SETTINGS = new CleaningSettings(86_400_000L, 3_600_000L, 86_400_000L, 3, 60_000);
+    private static final CleaningSettings SETTINGS = new CleaningSettings(86_400_000L, 3_600_000L, 86_400_000L, 3, 60_000, 1_000);
 
     @Test
     void aPersonClickingWithinTheLimitIsNoBot() {

@@ -1,0 +1,36 @@
+package io.ecrm.streams.serde;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ecrm.recommender.VisitorHistory;
+import io.ecrm.streams.VisitorRecord;
+import io.ecrm.streams.cleaning.RecentEventIds;
+import io.ecrm.streams.cleaning.VisitorActivity;
+import io.ecrm.streams.profile.CustomerProfile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VisitorRecordFormTest {
+    private static VisitorRecord roundTrip(VisitorRecord visitor) {
+        return StateSerdes.VISITOR_RECORD.fromBytes(StateSerdes.VISITOR_RECORD.toBytes(visitor));
+    }
+
+    @Test
+    void keepsEveryPart() {
+        // a late event among the ids: times are kept as signed differences
+        RecentEventIds ids = RecentEventIds.NONE.with("e1", 1_763_975_730_000L, 0, 10).with("e2", 1_763_975_790_000L, 0, 10)
+                .with("late", 1_763_975_000_000L, 0, 10);
+        VisitorHistory history = new VisitorHistory(List.of(new VisitorHistory.RecentItem("shoe", 1.0, 1_763_975_790_000L)),
+                List.of("sock"));
+        VisitorRecord full = new VisitorRecord(new VisitorActivity(1_763_975_790L, 3, Long.MIN_VALUE), ids,
+                CustomerProfile.empty("a:v1", 1_763_975_730_000L), history);
+        assertEquals(full, roundTrip(full));
+    }
+
+    @Test
+    void keepsAbsentPartsAbsent() {
+        assertEquals(VisitorRecord.NONE, roundTrip(VisitorRecord.NONE));
+        VisitorRecord moved = new VisitorRecord(new VisitorActivity(5, 1, 9), RecentEventIds.NONE.with("e", -3, -10, 1), null, null);
+        assertEquals(moved, roundTrip(moved));
+    }
+}
