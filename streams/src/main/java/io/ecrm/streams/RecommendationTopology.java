@@ -8,7 +8,7 @@ import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.identity.Routed;
 import io.ecrm.streams.items.ItemActivity;
-import io.ecrm.streams.items.ItemDelta;
+import io.ecrm.streams.items.ItemUpdateSums;
 import io.ecrm.streams.profile.SessionSummary;
 import io.ecrm.streams.serde.StateSerdes;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +92,7 @@ public final class RecommendationTopology {
         topology.addSink(VisitorProcessor.SESSIONS, topics.sessions(), keys.serializer(),
                 (topic, value) -> StateSerdes.SESSION_SUMMARY.serializer().serialize(topic, (SessionSummary) value), VISITORS);
         topology.addSink(VisitorProcessor.ITEM_UPDATES, topics.itemUpdates(), keys.serializer(),
-                (topic, value) -> StateSerdes.ITEM_DELTA.serializer().serialize(topic, (ItemDelta) value), VISITORS);
+                (topic, value) -> StateSerdes.itemSumToBytes((ItemUpdateSums.ItemSum) value), VISITORS);
 
         topology.addSource("item-updates", keys.deserializer(), StateSerdes.ITEM_DELTA.deserializer(), topics.itemUpdates());
         topology.addProcessor("item-counts", () -> new ItemCountsProcessor(settings, streams),

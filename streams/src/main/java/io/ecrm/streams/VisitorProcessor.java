@@ -13,7 +13,6 @@ import io.ecrm.streams.cleaning.RejectReason;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
 import io.ecrm.streams.identity.Routed;
-import io.ecrm.streams.items.ItemDelta;
 import io.ecrm.streams.items.ItemUpdateSums;
 import io.ecrm.streams.items.PendingEvent;
 import io.ecrm.streams.profile.CustomerProfile;
@@ -307,8 +306,8 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         }
         // stamped with the task's event time, not the wall clock: the item side's clock stays event time too
         long timestamp = context.currentStreamTimeMs() >= 0 ? context.currentStreamTimeMs() : context.currentSystemTimeMs();
-        for (ItemDelta delta : sums.sums()) {
-            BeforeCommit.send(context, node, new Record<>(delta.itemId(), (Object) delta, timestamp), ITEM_UPDATES);
+        for (ItemUpdateSums.ItemSum sum : sums.sums()) {
+            BeforeCommit.send(context, node, new Record<>(sum.itemId(), (Object) sum, timestamp), ITEM_UPDATES);
         }
         sums = new ItemUpdateSums();
     }

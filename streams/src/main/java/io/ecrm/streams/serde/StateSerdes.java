@@ -16,6 +16,7 @@ import io.ecrm.streams.cleaning.VisitorActivity;
 import io.ecrm.streams.identity.Routed;
 import io.ecrm.streams.items.ItemActivity;
 import io.ecrm.streams.items.ItemDelta;
+import io.ecrm.streams.items.ItemUpdateSums;
 import io.ecrm.streams.items.PendingEvent;
 import io.ecrm.streams.profile.CustomerProfile;
 import io.ecrm.streams.profile.SessionSummary;
@@ -174,6 +175,43 @@ public final class StateSerdes {
         out.writeLong(delta.carts());
         out.writeLong(delta.purchases());
     }, (in, version) -> new ItemDelta(readUpdate(in), readUpdate(in), in.readLong(), in.readLong(), in.readLong()));
+
+    /**
+     * The visitor side's sums for one item, written in the form of {@link #ITEM_DELTA} (which the
+     * item side reads) straight from the sums, without building the maps of an {@link ItemDelta}.
+     */
+    public static byte[] itemSumToBytes(ItemUpdateSums.ItemSum sum) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(32 + 16 * (sum.coWeightCount() + sum.followCount()));
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1); // ITEM_DELTA's version
+            out.writeUTF(sum.itemId());
+            out.writeDouble(sum.ownWeight());
+            out.writeInt(sum.coWeightCount());
+            writeEach(sum::forEachCoWeight, out);
+            out.writeUTF(sum.itemId());
+            out.writeDouble(sum.followWeight());
+            out.writeInt(sum.followCount());
+            writeEach(sum::forEachFollow, out);
+            out.writeLong(sum.views());
+            out.writeLong(sum.carts());
+            out.writeLong(sum.purchases());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeEach(java.util.function.Consumer<java.util.function.ObjDoubleConsumer<String>> weights,
+                                  DataOutputStream out) {
+        weights.accept((item, weight) -> {
+            try {
+                out.writeUTF(item);
+                out.writeDouble(weight);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 
     /** One event's updates, waiting to be summed. */
     public static final BinarySerde<PendingEvent> PENDING_EVENT = new BinarySerde<>(1, (event, out) -> {
