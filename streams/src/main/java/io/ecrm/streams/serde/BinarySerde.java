@@ -1,7 +1,5 @@
 package io.ecrm.streams.serde;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -42,12 +40,14 @@ public final class BinarySerde<T> implements Serde<T> {
         if (value == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        ByteBuffers.Output bytes = ByteBuffers.output();
+        try {
+            DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(version);
             writer.write(value, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            bytes.release();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         return bytes.toByteArray();
     }
@@ -56,7 +56,7 @@ public final class BinarySerde<T> implements Serde<T> {
         if (data == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try (DataInputStream in = new DataInputStream(ByteBuffers.input(data))) {
             int written = in.readUnsignedByte();
             if (written > version) {
                 throw new IllegalStateException("state written by a newer format (" + written + " > " + version + ")");

@@ -92,7 +92,10 @@ public final class StateSerdes {
         return Serdes.Double();
     }
 
-    public static final BinarySerde<VisitorHistory> VISITOR_HISTORY = new BinarySerde<>(1, (history, out) -> {
+    public static final BinarySerde<VisitorHistory> VISITOR_HISTORY = new BinarySerde<>(1, StateSerdes::writeHistory,
+            (in, version) -> readHistory(in));
+
+    private static void writeHistory(VisitorHistory history, DataOutputStream out) throws IOException {
         out.writeInt(history.recent().size());
         for (VisitorHistory.RecentItem item : history.recent()) {
             out.writeUTF(item.itemId());
@@ -100,21 +103,27 @@ public final class StateSerdes {
             out.writeLong(item.timestampMillis());
         }
         writeStrings(history.purchased(), out);
-    }, (in, version) -> {
+    }
+
+    private static VisitorHistory readHistory(DataInputStream in) throws IOException {
         int size = in.readInt();
         List<VisitorHistory.RecentItem> recent = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             recent.add(new VisitorHistory.RecentItem(in.readUTF(), in.readDouble(), in.readLong()));
         }
         return new VisitorHistory(recent, readStrings(in));
-    });
+    }
+
+    /** Version of the profile and history forms inside a {@link #VISITOR_RECORD}, written before each. */
+    private static final int PART_VERSION = 1;
 
     /**
      * A visitor's whole record: click rate, then the recent event ids (hash, and time as the
      * difference from the one before, zigzag varint: 10 to 12 bytes an id), then the profile and the
-     * history each in its own versioned form, or absent.
+     * history, each absent or its form's version and fields. Version 1 held the profile and the
+     * history as byte arrays of their own serdes; it is still read.
      */
-    public static final BinarySerde<VisitorRecord> VISITOR_RECORD = new BinarySerde<>(1, (visitor, out) -> {
+    public static final BinarySerde<VisitorRecord> VISITOR_RECORD = new BinarySerde<>(2, (visitor, out) -> {
         VisitorActivity activity = visitor.activity();
         out.writeLong(activity.second());
         out.writeInt(activity.eventsInSecond());
@@ -127,8 +136,14 @@ public final class StateSerdes {
             writeVarLong(ids.timeAt(i) - previous, out);
             previous = ids.timeAt(i);
         }
-        writeBytes(visitor.profile() == null ? null : CUSTOMER_PROFILE.serializer().serialize(null, visitor.profile()), out);
-        writeBytes(VISITOR_HISTORY.toBytes(visitor.history()), out);
+        out.writeByte(visitor.profile() == null ? 0 : PART_VERSION);
+        if (visitor.profile() != null) {
+            ProfileForm.write(visitor.profile(), out);
+        }
+        out.writeByte(visitor.history() == null ? 0 : PART_VERSION);
+        if (visitor.history() != null) {
+            writeHistory(visitor.history(), out);
+        }
     }, (in, version) -> {
         VisitorActivity activity = new VisitorActivity(in.readLong(), in.readInt(), in.readLong());
         int size = (int) readVarLong(in);
@@ -140,9 +155,15 @@ public final class StateSerdes {
             times[i] = previous + readVarLong(in);
             previous = times[i];
         }
-        byte[] profile = readBytes(in);
-        return new VisitorRecord(activity, RecentEventIds.of(hashes, times),
-                profile == null ? null : CUSTOMER_PROFILE.deserializer().deserialize(null, profile), VISITOR_HISTORY.fromBytes(readBytes(in)));
+        RecentEventIds ids = RecentEventIds.of(hashes, times);
+        if (version == 1) {
+            byte[] profile = readBytes(in);
+            return new VisitorRecord(activity, ids,
+                    profile == null ? null : CUSTOMER_PROFILE.deserializer().deserialize(null, profile), VISITOR_HISTORY.fromBytes(readBytes(in)));
+        }
+        CustomerProfile profile = in.readUnsignedByte() == 0 ? null : ProfileForm.read(in);
+        VisitorHistory history = in.readUnsignedByte() == 0 ? null : readHistory(in);
+        return new VisitorRecord(activity, ids, profile, history);
     });
 
     /** A signed long in 1 to 10 bytes: zigzag, then 7 bits a byte, low first. */

@@ -28,6 +28,27 @@ class VisitorRecordFormTest {
     }
 
     @Test
+    void readsTheFirstVersionWhichNestedEachPartsOwnBytes() throws Exception {
+        VisitorHistory history = new VisitorHistory(List.of(new VisitorHistory.RecentItem("shoe", 1.0, 42L)), List.of());
+        CustomerProfile profile = CustomerProfile.empty("a:v1", 40L);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeByte(1);
+        out.writeLong(0);
+        out.writeInt(1);
+        out.writeLong(Long.MIN_VALUE);
+        out.writeByte(0); // no event ids
+        byte[] profileBytes = StateSerdes.CUSTOMER_PROFILE.serializer().serialize(null, profile);
+        out.writeInt(profileBytes.length);
+        out.write(profileBytes);
+        byte[] historyBytes = StateSerdes.VISITOR_HISTORY.toBytes(history);
+        out.writeInt(historyBytes.length);
+        out.write(historyBytes);
+        assertEquals(new VisitorRecord(new VisitorActivity(0, 1, Long.MIN_VALUE), RecentEventIds.NONE, profile, history),
+                StateSerdes.VISITOR_RECORD.fromBytes(bytes.toByteArray()));
+    }
+
+    @Test
     void keepsAbsentPartsAbsent() {
         assertEquals(VisitorRecord.NONE, roundTrip(VisitorRecord.NONE));
         VisitorRecord moved = new VisitorRecord(new VisitorActivity(5, 1, 9), RecentEventIds.NONE.with("e", -3, -10, 1), null, null);
