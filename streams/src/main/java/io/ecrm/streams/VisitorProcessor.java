@@ -72,6 +72,12 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     static final String BEFORE_COMMIT = "visitor-commit";
     /** How often, in stream time, visits are checked for closing. */
     static final Duration EXPIRY_CHECK = Duration.ofMinutes(1);
+    /**
+     * Visitor records kept decoded per task ({@link VisitorRecords}): a few KiB each, so about
+     * 10 MiB per task; more than the visitors whose visits go on at once in a task at thousands
+     * of events a second ({@code bench ingest}: about 1,000).
+     */
+    static final int KEPT_RECORDS = 4_096;
 
     private final CleaningSettings cleaning;
     private final EventScreen screen;
@@ -80,7 +86,8 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     private final RecommenderSettings settings;
     private ProcessorContext<String, Object> context;
     private ProcessorNode<?, ?, ?, ?> node;
-    private KeyValueStore<String, VisitorRecord> visitors;
+    private KeyValueStore<String, VisitorRecord> visitorStore;
+    private VisitorRecords visitors;
     private KeyValueStore<String, String> links;
     private KeyValueStore<String, CatalogItem> catalog;
     private VisitExpiry expiry;
@@ -100,7 +107,8 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.node = BeforeCommit.currentNode(context);
-        this.visitors = context.getStateStore(Stores.VISITORS);
+        this.visitorStore = context.getStateStore(Stores.VISITORS);
+        this.visitors = new VisitorRecords(visitorStore, KEPT_RECORDS);
         this.links = context.getStateStore(Stores.IDENTITY_LINKS);
         this.catalog = context.getStateStore(Stores.CATALOG);
         this.expiry = new VisitExpiry(context.getStateStore(Stores.VISIT_EXPIRY));
@@ -116,7 +124,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         if (record.key() == null || record.value() == null) {
             return;
         }
-        earlier.moveInto(visitors);
+        earlier.moveInto(visitorStore);
         Object value = record.value();
         if (value instanceof ClickEvent event) {
             clean(record.key(), event, record);
@@ -134,8 +142,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     }
 
     private VisitorRecord load(String visitorKey) {
-        VisitorRecord visitor = visitors.get(visitorKey);
-        return visitor == null ? VisitorRecord.NONE : visitor;
+        return visitors.get(visitorKey);
     }
 
     /** Screens an event as it arrives, then hands it to the visitor it belongs to. */
@@ -274,10 +281,10 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         if (due <= 0) {
             return;
         }
-        earlier.moveInto(visitors);
+        earlier.moveInto(visitorStore);
         for (VisitExpiry.Candidate candidate : expiry.startedBy(due)) {
             VisitorRecord visitor = visitors.get(candidate.visitorKey());
-            Visit open = visitor == null || visitor.profile() == null ? null : visitor.profile().openVisit();
+            Visit open = visitor.profile() == null ? null : visitor.profile().openVisit();
             boolean same = open != null && open.startMillis() == candidate.startMillis();
             if (same && open.endMillis() + sessionGapMillis >= streamTime) {
                 expiry.kept(candidate);
