@@ -160,7 +160,9 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
             return;
         }
         // the ids a resend can still meet: the earlier dedup store kept two windows of stream time too
-        long keepFrom = context.currentStreamTimeMs() - 2 * cleaning.dedupWindowMillis();
+        long streamTime = context.currentStreamTimeMs();
+        long keepFrom = streamTime > Long.MIN_VALUE + 2 * cleaning.dedupWindowMillis()
+                ? streamTime - 2 * cleaning.dedupWindowMillis() : Long.MIN_VALUE;
         VisitorActivity activity = visitor.activity().observe(time, cleaning);
         visitor = visitor.withCleaning(activity,
                 visitor.eventIds().with(event.eventId(), time, keepFrom, cleaning.eventIdsPerVisitor()));
