@@ -129,7 +129,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         if (value instanceof ClickEvent event) {
             clean(record.key(), event, record);
         } else if (value instanceof Routed.Event routed) {
-            visitors.put(record.key(), deliver(record.key(), load(record.key()), routed.event(), record.timestamp()));
+            visitors.put(record.key(), deliver(record.key(), visitors.get(record.key()), routed.event(), record.timestamp()));
         } else if (value instanceof Routed.Link link) {
             link(record.key(), link.customerKey(), record);
         } else if (value instanceof Routed.Move move) {
@@ -141,10 +141,6 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         }
     }
 
-    private VisitorRecord load(String visitorKey) {
-        return visitors.get(visitorKey);
-    }
-
     /** Screens an event as it arrives, then hands it to the visitor it belongs to. */
     private void clean(String key, ClickEvent event, Record<String, Object> record) {
         long time = event.timestampMillis();
@@ -153,7 +149,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
             reject(refused.get(), event, record);
             return;
         }
-        VisitorRecord visitor = load(key);
+        VisitorRecord visitor = visitors.get(key);
         if (visitor.eventIds().seen(event.eventId(), time, cleaning.dedupWindowMillis())
                 || earlier.seen(event.eventId(), time, cleaning.dedupWindowMillis())) {
             reject(RejectReason.DUPLICATE, event, record);
@@ -229,7 +225,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
             return;
         }
         links.put(anonymousKey, customerKey);
-        VisitorRecord visitor = load(anonymousKey);
+        VisitorRecord visitor = visitors.get(anonymousKey);
         if (visitor.profile() == null && visitor.history() == null) {
             return;
         }
@@ -242,7 +238,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
 
     /** At the customer's partition: folds an anonymous profile and history in. */
     private void merge(String customerKey, Routed.Move move) {
-        VisitorRecord visitor = load(customerKey);
+        VisitorRecord visitor = visitors.get(customerKey);
         if (move.profile() != null) {
             CustomerProfile customer = visitor.profile();
             CustomerProfile merged = customer == null ? move.profile().rekeyed(customerKey, VisitorKey.idOf(customerKey))
@@ -262,7 +258,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
      * link, each delete a tombstone on its changelog; then the anonymous ids linked to them.
      */
     private void forget(String visitorKey, Record<String, Object> record) {
-        CustomerProfile profile = load(visitorKey).profile();
+        CustomerProfile profile = visitors.get(visitorKey).profile();
         if (profile != null) {
             expiry.move(visitorKey, profile.openVisit(), null);
         }

@@ -37,9 +37,11 @@ public final class BinarySerde<T> implements Serde<T> {
     }
 
     public byte[] toBytes(T value) {
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : write(version, writer, value);
+    }
+
+    /** A value's bytes in a form whose reader lives elsewhere: the version byte, then the fields. */
+    public static <T> byte[] write(int version, Writer<T> writer, T value) {
         ByteBuffers.Output bytes = ByteBuffers.output();
         try {
             DataOutputStream out = new DataOutputStream(bytes);

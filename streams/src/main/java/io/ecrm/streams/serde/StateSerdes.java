@@ -188,8 +188,11 @@ public final class StateSerdes {
         return (zigzag >>> 1) ^ -(zigzag & 1);
     }
 
+    /** Version of {@link #ITEM_DELTA}'s form, which {@link #itemSumToBytes} writes too. */
+    private static final int ITEM_DELTA_VERSION = 1;
+
     /** What the visitor side sends the item side for one item. */
-    public static final BinarySerde<ItemDelta> ITEM_DELTA = new BinarySerde<>(1, (delta, out) -> {
+    public static final BinarySerde<ItemDelta> ITEM_DELTA = new BinarySerde<>(ITEM_DELTA_VERSION, (delta, out) -> {
         writeUpdate(delta.update(), out);
         writeUpdate(delta.follows(), out);
         out.writeLong(delta.views());
@@ -202,24 +205,21 @@ public final class StateSerdes {
      * item side reads) straight from the sums, without building the maps of an {@link ItemDelta}.
      */
     public static byte[] itemSumToBytes(ItemUpdateSums.ItemSum sum) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(32 + 16 * (sum.coWeightCount() + sum.followCount()));
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(1); // ITEM_DELTA's version
-            out.writeUTF(sum.itemId());
-            out.writeDouble(sum.ownWeight());
-            out.writeInt(sum.coWeightCount());
-            writeEach(sum::forEachCoWeight, out);
-            out.writeUTF(sum.itemId());
-            out.writeDouble(sum.followWeight());
-            out.writeInt(sum.followCount());
-            writeEach(sum::forEachFollow, out);
-            out.writeLong(sum.views());
-            out.writeLong(sum.carts());
-            out.writeLong(sum.purchases());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return BinarySerde.write(ITEM_DELTA_VERSION, StateSerdes::writeItemSum, sum);
+    }
+
+    private static void writeItemSum(ItemUpdateSums.ItemSum sum, DataOutputStream out) throws IOException {
+        out.writeUTF(sum.itemId());
+        out.writeDouble(sum.ownWeight());
+        out.writeInt(sum.coWeightCount());
+        writeEach(sum::forEachCoWeight, out);
+        out.writeUTF(sum.itemId());
+        out.writeDouble(sum.followWeight());
+        out.writeInt(sum.followCount());
+        writeEach(sum::forEachFollow, out);
+        out.writeLong(sum.views());
+        out.writeLong(sum.carts());
+        out.writeLong(sum.purchases());
     }
 
     private static void writeEach(java.util.function.Consumer<java.util.function.ObjDoubleConsumer<String>> weights,
