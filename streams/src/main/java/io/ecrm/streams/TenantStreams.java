@@ -57,6 +57,8 @@ public final class TenantStreams implements AutoCloseable {
 
     /** Wait before a Streams client that went to ERROR is replaced, doubled per failed try up to a minute. */
     static final long FIRST_RESTART_DELAY_MILLIS = 1_000;
+    /** Largest batch of the Streams producer (changelogs and internal topics), in bytes. */
+    private static final int STREAMS_BATCH_BYTES = 128 * 1024;
     private static final long MAX_RESTART_DELAY_MILLIS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(TenantStreams.class);
     private static final Serializer<String> VISITOR_KEYS = StateSerdes.keys().serializer();
@@ -93,6 +95,11 @@ public final class TenantStreams implements AutoCloseable {
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L); // no store uses the record cache (RecommendationTopology)
         // changelogs and internal topics: the records repeat keys and field names, lz4 halves them or better
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // a commit closes every partition's open batch, and each new lz4 batch allocates 128 KiB of
+        // buffers: batches of up to 128 KiB (16 KiB by default) took the broker's CPU per event from
+        // 53-69 to 29-41 us and the Streams producer's from 25-29 to 12-15 us (ecrm bench ingest);
+        // with about 60 partitions written per commit they stay well inside 32 MiB of buffer memory
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), STREAMS_BATCH_BYTES);
         this.factory = () -> new KafkaStreams(RecommendationTopology.buildTopology(topics, recommender, settings,
                 BotUserAgents.shipped(), metrics), props);
         this.restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
