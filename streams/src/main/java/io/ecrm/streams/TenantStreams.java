@@ -57,9 +57,9 @@ public final class TenantStreams implements AutoCloseable {
 
     /** Wait before a Streams client that went to ERROR is replaced, doubled per failed try up to a minute. */
     static final long FIRST_RESTART_DELAY_MILLIS = 1_000;
+    private static final long MAX_RESTART_DELAY_MILLIS = 60_000;
     /** Largest batch of the Streams producer (changelogs and internal topics), in bytes. */
     private static final int STREAMS_BATCH_BYTES = 128 * 1024;
-    private static final long MAX_RESTART_DELAY_MILLIS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(TenantStreams.class);
     private static final Serializer<String> VISITOR_KEYS = StateSerdes.keys().serializer();
 
