@@ -9,6 +9,9 @@ package io.ecrm.recommender;
  * @param cooccurrenceWindow each new item event pairs with this many of the visitor's most recent items (for
  *                           similar items, and for follows: the sequential rules' published 10 steps)
  * @param cooccurrenceWindowMillis ... and only with those seen at most this long before it
+ * @param countRepeatClicks whether a click on an item still among the visitor's recent items (by an action no
+ *                          stronger than before) adds to its count and pairs again; false counts each item and
+ *                          pair once while it stays recent, as Item-KNN counts each session once
  * @param maxCandidatesPerItem co-occurrence (and follow) counts kept per item; the weakest are pruned past this
  * @param maxNeighboursPerItem neighbours kept in an item's scored similar-items and follows lists
  * @param queryItems how many of a visitor's most recent items the item-to-item sources read
@@ -24,6 +27,7 @@ public record RecommenderSettings(
         int purchasedItemsPerVisitor,
         int cooccurrenceWindow,
         long cooccurrenceWindowMillis,
+        boolean countRepeatClicks,
         int maxCandidatesPerItem,
         int maxNeighboursPerItem,
         int queryItems,
@@ -35,7 +39,7 @@ public record RecommenderSettings(
         RankingSettings ranking) {
 
     public static final RecommenderSettings DEFAULTS = new RecommenderSettings(
-            20, 50, 10, 30 * 60 * 1000L, 500, 50, 10, 1.0, 3.0, 5.0,
+            20, 50, 10, 30 * 60 * 1000L, true, 500, 50, 10, 1.0, 3.0, 5.0,
             Similarity.LLR, SessionKnnSettings.DEFAULTS, RankingSettings.DEFAULTS);
 
     public RecommenderSettings {
@@ -54,11 +58,11 @@ public record RecommenderSettings(
         }
     }
 
-    /** The counting knobs alone; the similarity, session-kNN and ranking knobs take their defaults. */
+    /** The counting knobs alone (repeat clicks counted); the similarity, session-kNN and ranking knobs take their defaults. */
     public RecommenderSettings(int recentItemsPerVisitor, int purchasedItemsPerVisitor, int cooccurrenceWindow,
                                long cooccurrenceWindowMillis, int maxCandidatesPerItem, int maxNeighboursPerItem,
                                int queryItems, double viewWeight, double cartWeight, double purchaseWeight) {
-        this(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow, cooccurrenceWindowMillis,
+        this(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow, cooccurrenceWindowMillis, true,
                 maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight, purchaseWeight,
                 Similarity.LLR, SessionKnnSettings.DEFAULTS, RankingSettings.DEFAULTS);
     }
@@ -69,28 +73,35 @@ public record RecommenderSettings(
         }
     }
 
+    /** These settings with other co-occurrence counting: the pairing window and whether repeat clicks count. */
+    public RecommenderSettings withCooccurrence(int window, long windowMillis, boolean repeatClicksCount) {
+        return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, window, windowMillis,
+                repeatClicksCount, maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight,
+                purchaseWeight, similarity, sessionKnn, ranking);
+    }
+
     public RecommenderSettings withSimilarity(Similarity value) {
         return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow,
-                cooccurrenceWindowMillis, maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight,
-                purchaseWeight, value, sessionKnn, ranking);
+                cooccurrenceWindowMillis, countRepeatClicks, maxCandidatesPerItem, maxNeighboursPerItem, queryItems,
+                viewWeight, cartWeight, purchaseWeight, value, sessionKnn, ranking);
     }
 
     public RecommenderSettings withSessionKnn(SessionKnnSettings value) {
         return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow,
-                cooccurrenceWindowMillis, maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight,
-                purchaseWeight, similarity, value, ranking);
+                cooccurrenceWindowMillis, countRepeatClicks, maxCandidatesPerItem, maxNeighboursPerItem, queryItems,
+                viewWeight, cartWeight, purchaseWeight, similarity, value, ranking);
     }
 
     public RecommenderSettings withQueryItems(int value) {
         return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow,
-                cooccurrenceWindowMillis, maxCandidatesPerItem, maxNeighboursPerItem, value, viewWeight, cartWeight,
-                purchaseWeight, similarity, sessionKnn, ranking);
+                cooccurrenceWindowMillis, countRepeatClicks, maxCandidatesPerItem, maxNeighboursPerItem, value,
+                viewWeight, cartWeight, purchaseWeight, similarity, sessionKnn, ranking);
     }
 
     public RecommenderSettings withRanking(RankingSettings value) {
         return new RecommenderSettings(recentItemsPerVisitor, purchasedItemsPerVisitor, cooccurrenceWindow,
-                cooccurrenceWindowMillis, maxCandidatesPerItem, maxNeighboursPerItem, queryItems, viewWeight, cartWeight,
-                purchaseWeight, similarity, sessionKnn, value);
+                cooccurrenceWindowMillis, countRepeatClicks, maxCandidatesPerItem, maxNeighboursPerItem, queryItems,
+                viewWeight, cartWeight, purchaseWeight, similarity, sessionKnn, value);
     }
 
     /** The weight an event of this kind adds to counts; 0 for kinds that say nothing about interest. */

@@ -53,6 +53,8 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
      * Records one product event. The item pairs with up to {@code cooccurrenceWindow} of the
      * visitor's most recent other items seen within {@code cooccurrenceWindowMillis}; a pair is
      * weighted by the weaker of its two actions, so a view next to a purchase counts as a view.
+     * Unless {@code countRepeatClicks}, a repeat (the item is among the recent ones, by an action
+     * at least as strong) adds no count and no pair: those were counted when it was first seen.
      * Cost is O(window), whatever the visitor's or the catalogue's size.
      */
     public Observed observe(String itemId, EventKind kind, long timestampMillis, RecommenderSettings settings) {
@@ -64,6 +66,7 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
         if (weight == 0.0) {
             return new Observed(new VisitorHistory(recent, nextPurchased), List.of());
         }
+        boolean counts = settings.countRepeatClicks() || !recentWithin(itemId, weight);
         Map<String, Double> coWeights = new LinkedHashMap<>();
         List<ItemUpdate> updates = new ArrayList<>();
         List<ItemUpdate> follows = new ArrayList<>();
@@ -80,14 +83,28 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
                 continue;
             }
             double pairWeight = Math.min(weight, other.weight());
-            coWeights.put(other.itemId(), pairWeight);
-            updates.add(new ItemUpdate(other.itemId(), 0.0, Map.of(itemId, pairWeight)));
+            if (counts) {
+                coWeights.put(other.itemId(), pairWeight);
+                updates.add(new ItemUpdate(other.itemId(), 0.0, Map.of(itemId, pairWeight)));
+            }
             double followWeight = pairWeight / paired;
             follows.add(new ItemUpdate(other.itemId(), followWeight, Map.of(itemId, followWeight)));
         }
-        updates.add(0, new ItemUpdate(itemId, weight, coWeights));
+        if (counts) {
+            updates.add(0, new ItemUpdate(itemId, weight, coWeights));
+        }
         return new Observed(new VisitorHistory(touch(itemId, weight, timestampMillis, settings), nextPurchased), updates,
                 follows);
+    }
+
+    /** Whether the item is among the recent ones with a weight of at least {@code weight}. */
+    private boolean recentWithin(String itemId, double weight) {
+        for (RecentItem item : recent) {
+            if (item.itemId().equals(itemId)) {
+                return item.weight() >= weight;
+            }
+        }
+        return false;
     }
 
     private List<RecentItem> touch(String itemId, double weight, long timestampMillis, RecommenderSettings settings) {

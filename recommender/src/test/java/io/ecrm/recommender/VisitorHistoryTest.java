@@ -53,6 +53,19 @@ class VisitorHistoryTest {
     }
 
     @Test
+    void withoutRepeatCountsARepeatAddsNothingButAStrongerActionStillCounts() {
+        RecommenderSettings once = SETTINGS.withCooccurrence(2, 60_000, false);
+        VisitorHistory ab = VisitorHistory.EMPTY.observe("a", EventKind.VIEW, 1000, once).history()
+                .observe("b", EventKind.VIEW, 2000, once).history();
+        VisitorHistory.Observed repeat = ab.observe("a", EventKind.VIEW, 3000, once);
+        assertTrue(repeat.updates().isEmpty());
+        assertEquals(List.of("a", "b"), repeat.history().recentItemIds());
+        assertEquals(List.of(new ItemUpdate("b", 1.0, Map.of("a", 1.0))), repeat.follows(), "follows still count the step");
+        VisitorHistory.Observed bought = ab.observe("a", EventKind.PURCHASE, 3000, once);
+        assertEquals(new ItemUpdate("a", 5.0, Map.of("b", 1.0)), bought.updates().get(0));
+    }
+
+    @Test
     void itemsOutsideTheTimeWindowDoNotPair() {
         VisitorHistory.Observed observed = views("a").observe("b", EventKind.VIEW, 1000 + 60_001, SETTINGS);
         assertEquals(List.of(new ItemUpdate("b", 1.0, Map.of())), observed.updates());

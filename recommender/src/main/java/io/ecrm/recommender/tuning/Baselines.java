@@ -47,7 +47,11 @@ public final class Baselines {
                 .withSessionKnn(knn.withQuery(1_000, knn.maxClicksPerSession(), 100, knn.maxVotes()).withDecays(0, 0, 0, 0));
     }
 
-    /** Item-KNN: the similar-items list of the visit's last item alone (under the engine's similarity measure). */
+    /**
+     * Item-KNN: the similar-items list of the visit's last item alone, under the engine's counts and
+     * similarity measure; exactly Item-KNN when those are learned as it learns them (cosine, each item
+     * and pair once per visit: {@code RecommenderSettings.countRepeatClicks} false).
+     */
     public static RecommenderSettings itemKnn(RecommenderSettings base) {
         RankingSettings ranking = base.ranking().withWeights(0, 0, 0, 1, 0);
         return base.withRanking(ranking).withQueryItems(1);
