@@ -21,12 +21,15 @@ public interface PopularItems {
      */
     int rank(String itemId);
 
+    /** The two lists, with the ranks of {@link #popular()} indexed at once: immutable, so shared by every query. */
     static PopularItems of(List<ScoredItem> popular, List<ScoredItem> trending) {
         List<ScoredItem> p = List.copyOf(popular);
         List<ScoredItem> t = List.copyOf(trending);
+        Map<String, Integer> ranks = new HashMap<>(p.size() * 2);
+        for (int r = p.size() - 1; r >= 0; r--) {
+            ranks.put(p.get(r).itemId(), r);
+        }
         return new PopularItems() {
-            private Map<String, Integer> ranks; // built on the first tie: most queries never ask
-
             @Override
             public List<ScoredItem> popular() {
                 return p;
@@ -39,13 +42,6 @@ public interface PopularItems {
 
             @Override
             public int rank(String itemId) {
-                if (ranks == null) {
-                    Map<String, Integer> built = new HashMap<>(p.size() * 2);
-                    for (int r = p.size() - 1; r >= 0; r--) {
-                        built.put(p.get(r).itemId(), r);
-                    }
-                    ranks = built;
-                }
                 return ranks.getOrDefault(itemId, Integer.MAX_VALUE);
             }
         };

@@ -26,27 +26,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * One tenant as the HTTP layer sees it: answers from the tenant's state stores through the
- * recommender. Popular items are recomputed from the global counts at most every
- * {@link #POPULAR_REFRESH_MILLIS}, not per request.
+ * recommender. The popular and lately popular lists are recomputed from the global stores every
+ * {@link #POPULAR_REFRESH_MILLIS} at most, off the request threads: a request that finds them due
+ * hands the walk of every item's count to a background thread and answers with the lists it has
+ * (only the tenant's first request waits for them).
  */
 public final class TenantEngine {
     static final long POPULAR_REFRESH_MILLIS = 2_000;
     private static final int POPULAR_KEPT = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(TenantEngine.class);
+    /** Recomputes popular lists of every tenant, one at a time, so that they never take a request thread's time. */
+    private static final ExecutorService LIST_REFRESH = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ecrm-popular-lists");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final TenantStreams streams;
     private final RecommenderSettings configured;
     private volatile Recommender recommender;
     private final SessionIndexFeed sessions;
     private final long sessionGapMillis;
-    private volatile List<ScoredItem> popular = List.of();
-    private volatile long popularComputedAt;
+    /** The popular and lately popular lists as a ranking reads them, and when they were computed (null: not yet). */
+    private volatile Popularity popularity;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private final Map<ActivityWindow, Ranked> trending = new ConcurrentHashMap<>();
-    private volatile Ranked lately;
 
     /**
      * @param configured       the recommender's settings until a fit of the tenant's own replaces its serving knobs
@@ -162,7 +177,7 @@ public final class TenantEngine {
                 .bought(history.map(h -> Set.copyOf(h.purchased())).orElse(Set.of()))
                 .excluded(ask.excluded()).onScreen(ask.itemOnScreen()).category(ask.category())
                 .includeSeen(ask.includeSeen()).count(ask.count()).explain(ask.explain()).build();
-        PopularItems popularity = PopularItems.of(popular(), lately());
+        PopularItems popularity = popularity().items();
         Catalogue catalogue = itemId -> {
             CatalogItem listed = streams.catalogItem(itemId);
             return listed == null ? ItemAttributes.UNKNOWN : new ItemAttributes(listed.category(), listed.available());
@@ -261,14 +276,54 @@ public final class TenantEngine {
 
     /** The most popular items by weighted count, best first; items the catalogue marks unavailable left out. */
     public List<ScoredItem> popular() {
-        long now = System.currentTimeMillis();
-        if (now - popularComputedAt >= POPULAR_REFRESH_MILLIS) {
-            TopK top = new TopK(POPULAR_KEPT);
-            streams.forEachItemCount((item, count) -> top.offer(new ScoredItem(item, count)));
-            popular = available(top.best());
-            popularComputedAt = now;
+        return popularity().items().popular();
+    }
+
+    /** The popular lists and when they were computed. */
+    private record Popularity(PopularItems items, long computedAt) {
+    }
+
+    /** The popular lists, with a recomputation started in the background when they are due. */
+    private Popularity popularity() {
+        Popularity current = popularity;
+        if (current == null) {
+            synchronized (this) {
+                if (popularity == null) {
+                    popularity = computePopularity();
+                }
+                return popularity;
+            }
         }
-        return popular;
+        if (System.currentTimeMillis() - current.computedAt() >= POPULAR_REFRESH_MILLIS && refreshing.compareAndSet(false, true)) {
+            try {
+                LIST_REFRESH.execute(() -> {
+                    try {
+                        popularity = computePopularity();
+                    } catch (RuntimeException e) { // stores not queryable now: the lists in hand stay until the next try
+                        LOG.debug("tenant {}: popular lists not recomputed ({})", topics().tenant().value(), e.toString());
+                    } finally {
+                        refreshing.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                refreshing.set(false);
+            }
+        }
+        return current;
+    }
+
+    /** Walks the item counts and activity: the most popular items, and those most popular lately (24 h decay). */
+    private Popularity computePopularity() {
+        long now = System.currentTimeMillis();
+        TopK top = new TopK(POPULAR_KEPT);
+        streams.forEachItemCount((item, count) -> top.offer(new ScoredItem(item, count)));
+        List<ScoredItem> popular = available(top.best());
+        long[] clock = {Long.MIN_VALUE};
+        streams.forEachItemActivity((item, activity) -> clock[0] = Math.max(clock[0], activity.updatedMillis()));
+        TopK lately = new TopK(POPULAR_KEPT);
+        streams.forEachItemActivity((item, activity) ->
+                lately.offer(new ScoredItem(item, activity.decayed(ActivityWindow.DAY, clock[0]))));
+        return new Popularity(PopularItems.of(popular, available(lately.best())), now);
     }
 
     /**
@@ -295,26 +350,6 @@ public final class TenantEngine {
         });
         List<ScoredItem> items = available(top.best());
         trending.put(window, new Ranked(items, now));
-        return items;
-    }
-
-    /**
-     * The items most popular lately: by their weighted events, each counting half as much per day
-     * of age (the 24 h decayed count), as of the tenant's clock; unavailable items left out.
-     */
-    public List<ScoredItem> lately() {
-        long now = System.currentTimeMillis();
-        Ranked last = lately;
-        if (last != null && now - last.computedAt() < POPULAR_REFRESH_MILLIS) {
-            return last.items();
-        }
-        long[] clock = {Long.MIN_VALUE};
-        streams.forEachItemActivity((item, activity) -> clock[0] = Math.max(clock[0], activity.updatedMillis()));
-        TopK top = new TopK(POPULAR_KEPT);
-        streams.forEachItemActivity((item, activity) ->
-                top.offer(new ScoredItem(item, activity.decayed(ActivityWindow.DAY, clock[0]))));
-        List<ScoredItem> items = available(top.best());
-        lately = new Ranked(items, now);
         return items;
     }
 

@@ -45,10 +45,14 @@ final class EarlierVisitorStores {
         this.seenEventIds = context.getStateStore(Stores.SEEN_EVENT_IDS);
     }
 
-    /** Moves every visitor of the earlier stores into {@code visitors}, once per task; then does nothing. */
-    void moveInto(KeyValueStore<String, VisitorRecord> visitors) {
+    /**
+     * Moves every visitor of the earlier stores into {@code visitors}, once per task; then does nothing.
+     *
+     * @return whether it moved any entry now
+     */
+    boolean moveInto(KeyValueStore<String, VisitorRecord> visitors) {
         if (moved) {
-            return;
+            return false;
         }
         moved = true;
         try (var ids = seenEventIds.all()) {
@@ -60,6 +64,7 @@ final class EarlierVisitorStores {
         if (count > 0) {
             LOG.info("task {}: moved {} entries of the earlier visitor stores into {}", context.taskId(), count, Stores.VISITORS);
         }
+        return count > 0;
     }
 
     private static <V> int move(KeyValueStore<String, V> earlier, KeyValueStore<String, VisitorRecord> visitors,

@@ -54,6 +54,13 @@ public final class RecommendationTopology {
     /** @param wallClock the current time (epoch milliseconds), which event time never runs ahead of */
     public static Topology buildTopology(TenantTopics topics, RecommenderSettings settings, StreamsSettings streams,
                                          BotUserAgents bots, CleaningMetrics metrics, java.util.function.LongSupplier wallClock) {
+        return buildTopology(topics, settings, streams, bots, metrics, wallClock, new DecodedStores());
+    }
+
+    /** @param decoded the values kept decoded for queries, which the stores' writers keep current */
+    static Topology buildTopology(TenantTopics topics, RecommenderSettings settings, StreamsSettings streams,
+                                  BotUserAgents bots, CleaningMetrics metrics, java.util.function.LongSupplier wallClock,
+                                  DecodedStores decoded) {
         Serde<String> keys = StateSerdes.keys();
         Topology topology = new Topology();
 
@@ -67,7 +74,7 @@ public final class RecommendationTopology {
         topology.addSource(AutoOffsetReset.earliest(), "forget", (record, partitionTime) -> 0L, keys.deserializer(),
                 (topic, bytes) -> bytes == null ? null : new Routed.Forget(new String(bytes, StandardCharsets.UTF_8)),
                 topics.forget());
-        topology.addProcessor(VISITORS, () -> new VisitorProcessor(streams, bots, metrics, settings),
+        topology.addProcessor(VISITORS, () -> new VisitorProcessor(streams, bots, metrics, settings, decoded.histories()),
                 "events", "visitor-routing", "forget");
         topology.addStateStore(persistent(Stores.VISITORS, StateSerdes.VISITOR_RECORD), VISITORS);
         topology.addStateStore(persistent(Stores.IDENTITY_LINKS, keys), VISITORS);
@@ -120,11 +127,11 @@ public final class RecommendationTopology {
         topology.addGlobalStore(
                 persistent(Stores.ITEM_NEIGHBOURS, StateSerdes.ITEM_NEIGHBOURS).withLoggingDisabled().withCachingDisabled(),
                 "item-neighbours-source", keys.deserializer(), StateSerdes.ITEM_NEIGHBOURS.deserializer(),
-                topics.itemNeighbours(), "item-neighbours-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_NEIGHBOURS));
+                topics.itemNeighbours(), "item-neighbours-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_NEIGHBOURS, decoded.neighbours()));
         topology.addGlobalStore(
                 persistent(Stores.ITEM_FOLLOWS_GLOBAL, StateSerdes.ITEM_NEIGHBOURS).withLoggingDisabled().withCachingDisabled(),
                 "item-follows-source", keys.deserializer(), StateSerdes.ITEM_NEIGHBOURS.deserializer(), topics.itemFollows(),
-                "item-follows-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_FOLLOWS_GLOBAL));
+                "item-follows-updater", () -> new GlobalStoreUpdater<>(Stores.ITEM_FOLLOWS_GLOBAL, decoded.follows()));
         topology.addGlobalStore(
                 persistent(Stores.ITEM_ACTIVITY_GLOBAL, StateSerdes.ITEM_ACTIVITY).withLoggingDisabled().withCachingDisabled(),
                 "item-activity-source", keys.deserializer(), StateSerdes.ITEM_ACTIVITY.deserializer(), topics.itemActivity(),
@@ -132,7 +139,7 @@ public final class RecommendationTopology {
         topology.addGlobalStore(
                 persistent(Stores.CATALOG, StateSerdes.CATALOG_ITEM).withLoggingDisabled().withCachingDisabled(),
                 "catalog-source", keys.deserializer(), StateSerdes.CATALOG_ITEM.deserializer(), topics.catalog(),
-                "catalog-updater", () -> new GlobalStoreUpdater<>(Stores.CATALOG));
+                "catalog-updater", () -> new GlobalStoreUpdater<>(Stores.CATALOG, decoded.catalog()));
         return topology;
     }
 

@@ -66,6 +66,7 @@ public final class TenantStreams implements AutoCloseable {
     private final TenantTopics topics;
     private final Supplier<KafkaStreams> factory;
     private final ScheduledExecutorService restarts;
+    private final DecodedStores decoded = new DecodedStores();
     private volatile KafkaStreams streams;
     private volatile boolean closed;
     private long restartDelayMillis = FIRST_RESTART_DELAY_MILLIS;
@@ -101,7 +102,7 @@ public final class TenantStreams implements AutoCloseable {
         // with about 60 partitions written per commit they stay well inside 32 MiB of buffer memory
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), STREAMS_BATCH_BYTES);
         this.factory = () -> new KafkaStreams(RecommendationTopology.buildTopology(topics, recommender, settings,
-                BotUserAgents.shipped(), metrics), props);
+                BotUserAgents.shipped(), metrics, System::currentTimeMillis, decoded), props);
         this.restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, topics.applicationId() + "-restarts");
             thread.setDaemon(true);
@@ -156,6 +157,7 @@ public final class TenantStreams implements AutoCloseable {
                 return;
             }
             streams = next;
+            decoded.clear(); // the new client restores its stores without their writers
         }
         try {
             next.start();
@@ -250,8 +252,10 @@ public final class TenantStreams implements AutoCloseable {
 
     /** The visitor's history if this instance holds it, else null (unknown visitor, or owned elsewhere). */
     public VisitorHistory visitorHistory(String visitorKey) {
-        VisitorRecord visitor = this.<VisitorRecord>readVisitor(Stores.VISITORS, visitorKey);
-        return visitor == null ? null : visitor.history();
+        return decoded.histories().get(visitorKey, key -> {
+            VisitorRecord visitor = this.<VisitorRecord>readVisitor(Stores.VISITORS, key);
+            return visitor == null ? null : visitor.history();
+        });
     }
 
     /** The visitor's profile if this instance holds it, else null. */
@@ -267,13 +271,14 @@ public final class TenantStreams implements AutoCloseable {
 
     /** The item's follows list (what visitors went on to next), {@link ItemNeighbours#NONE} when it has none. */
     public ItemNeighbours follows(String itemId) {
-        ItemNeighbours follows = this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_FOLLOWS_GLOBAL, store -> store.get(itemId));
+        ItemNeighbours follows = decoded.follows().get(itemId,
+                id -> this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_FOLLOWS_GLOBAL, store -> store.get(id)));
         return follows == null ? ItemNeighbours.NONE : follows;
     }
 
     /** The catalogue entry of an item, or null when the catalogue does not list it. */
     public CatalogItem catalogItem(String itemId) {
-        return this.<CatalogItem, CatalogItem>read(Stores.CATALOG, store -> store.get(itemId));
+        return decoded.catalog().get(itemId, id -> this.<CatalogItem, CatalogItem>read(Stores.CATALOG, store -> store.get(id)));
     }
 
     /**
@@ -313,7 +318,8 @@ public final class TenantStreams implements AutoCloseable {
     }
 
     public ItemNeighbours neighbours(String itemId) {
-        ItemNeighbours neighbours = this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_NEIGHBOURS, store -> store.get(itemId));
+        ItemNeighbours neighbours = decoded.neighbours().get(itemId,
+                id -> this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_NEIGHBOURS, store -> store.get(id)));
         return neighbours == null ? ItemNeighbours.NONE : neighbours;
     }
 

@@ -88,6 +88,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     private ProcessorNode<?, ?, ?, ?> node;
     private KeyValueStore<String, VisitorRecord> visitorStore;
     private VisitorRecords visitors;
+    private final DecodedItems<VisitorHistory> histories;
     private KeyValueStore<String, String> links;
     private KeyValueStore<String, CatalogItem> catalog;
     private VisitExpiry expiry;
@@ -95,7 +96,10 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<Long, PendingEvent> earlierPending;
     private ItemUpdateSums sums = new ItemUpdateSums();
 
-    VisitorProcessor(StreamsSettings streams, BotUserAgents bots, CleaningMetrics metrics, RecommenderSettings settings) {
+    /** @param histories the visitors' histories kept decoded for queries, which this processor's writes keep current */
+    VisitorProcessor(StreamsSettings streams, BotUserAgents bots, CleaningMetrics metrics, RecommenderSettings settings,
+                     DecodedItems<VisitorHistory> histories) {
+        this.histories = histories;
         this.cleaning = streams.cleaning();
         this.screen = new EventScreen(cleaning, bots);
         this.metrics = metrics;
@@ -108,7 +112,10 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         this.context = context;
         this.node = BeforeCommit.currentNode(context);
         this.visitorStore = context.getStateStore(Stores.VISITORS);
-        this.visitors = new VisitorRecords(visitorStore, KEPT_RECORDS);
+        // the store may have been restored from its changelog, or its task may have been elsewhere: what
+        // queries kept decoded may not be what it holds now
+        histories.clear();
+        this.visitors = new VisitorRecords(visitorStore, KEPT_RECORDS, histories);
         this.links = context.getStateStore(Stores.IDENTITY_LINKS);
         this.catalog = context.getStateStore(Stores.CATALOG);
         this.expiry = new VisitExpiry(context.getStateStore(Stores.VISIT_EXPIRY));
@@ -124,7 +131,9 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         if (record.key() == null || record.value() == null) {
             return;
         }
-        earlier.moveInto(visitorStore);
+        if (earlier.moveInto(visitorStore)) {
+            histories.clear(); // written past VisitorRecords
+        }
         Object value = record.value();
         if (value instanceof ClickEvent event) {
             clean(record.key(), event, record);
@@ -274,12 +283,19 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     }
 
     /** Closes the open visits whose last event is more than the gap behind stream time. */
+    @Override
+    public void close() {
+        histories.clear(); // the task is closing, maybe to move to another instance: its visitors may not be here next
+    }
+
     private void closeVisits(long streamTime) {
         long due = streamTime - sessionGapMillis;
         if (due <= 0) {
             return;
         }
-        earlier.moveInto(visitorStore);
+        if (earlier.moveInto(visitorStore)) {
+            histories.clear(); // written past VisitorRecords
+        }
         for (VisitExpiry.Candidate candidate : expiry.startedBy(due)) {
             VisitorRecord visitor = visitors.get(candidate.visitorKey());
             Visit open = visitor.profile() == null ? null : visitor.profile().openVisit();

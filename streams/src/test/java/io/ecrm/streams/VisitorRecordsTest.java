@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.streams.cleaning.VisitorActivity;
+import java.util.List;
 import io.ecrm.streams.serde.StateSerdes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -24,7 +26,7 @@ class VisitorRecordsTest {
     @Test
     void writesGoToTheStoreAtOnceAndReadsComeFromMemoryWhileKept() {
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
-        VisitorRecords records = new VisitorRecords(store, 2);
+        VisitorRecords records = new VisitorRecords(store, 2, new DecodedItems<>(10));
         assertSame(VisitorRecord.NONE, records.get("a:1"));
         VisitorRecord one = clicks(1);
         records.put("a:1", one);
@@ -38,5 +40,28 @@ class VisitorRecordsTest {
         records.delete("a:1");
         assertNull(store.get("a:1"));
         assertSame(VisitorRecord.NONE, records.get("a:1"));
+    }
+
+    @Test
+    void queriesSeeEveryWriteOfAHistoryTheyKeptAndItsErasure() {
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        DecodedItems<VisitorHistory> histories = new DecodedItems<>(10);
+        VisitorRecords records = new VisitorRecords(store, 2, histories);
+        java.util.function.Function<String, VisitorHistory> fromStore = key -> {
+            VisitorRecord stored = store.get(key);
+            return stored == null ? null : stored.history();
+        };
+        assertNull(histories.get("a:1", fromStore), "unknown, and kept as such");
+        VisitorHistory viewed = new VisitorHistory(List.of(new VisitorHistory.RecentItem("i1", 1.0, 1000)), List.of());
+        records.put("a:1", clicks(1).withHistory(viewed));
+        assertEquals(viewed, histories.get("a:1", key -> {
+            throw new AssertionError("read from the store although kept");
+        }));
+        VisitorHistory more = new VisitorHistory(List.of(new VisitorHistory.RecentItem("i2", 1.0, 2000),
+                new VisitorHistory.RecentItem("i1", 1.0, 1000)), List.of());
+        records.put("a:1", records.get("a:1").withHistory(more));
+        assertEquals(more, histories.get("a:1", fromStore));
+        records.delete("a:1");
+        assertNull(histories.get("a:1", fromStore));
     }
 }
