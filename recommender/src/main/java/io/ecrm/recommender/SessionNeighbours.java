@@ -125,6 +125,7 @@ public final class SessionNeighbours {
         double[] strongest = new double[0];
         int[] because = new int[0];
         double[] becauseSimilarity = new double[0];
+        double[] selection = new double[0];
 
         void reset(int n, SessionKnnSettings settings) {
             query.reset(n);
@@ -156,6 +157,7 @@ public final class SessionNeighbours {
                 strongest = new double[clicks];
                 because = new int[clicks];
                 becauseSimilarity = new double[clicks];
+                selection = new double[clicks];
             } else {
                 java.util.Arrays.fill(total, 0, clicks, 0.0);
                 java.util.Arrays.fill(neighbourOf, 0, clicks, 0);
@@ -377,7 +379,7 @@ public final class SessionNeighbours {
             }
         }
         int size = voted.size();
-        double threshold = size > settings.maxVotes() ? nthLargest(total, size, settings.maxVotes()) : 0;
+        double threshold = size > settings.maxVotes() ? nthLargest(total, size, settings.maxVotes(), scratch.selection) : 0;
         int emitted = 0;
         for (int v = 0; v < size; v++) { // every item above the threshold, then ties at it while there is room
             if (total[v] > threshold) {
@@ -393,9 +395,10 @@ public final class SessionNeighbours {
         }
     }
 
-    /** The k-th largest of values[0..n) (k >= 1), by quickselect on a copy. */
-    static double nthLargest(double[] values, int n, int k) {
-        double[] a = java.util.Arrays.copyOf(values, n);
+    /** The k-th largest of values[0..n) (k >= 1), by quickselect on a copy in {@code work} (at least n long). */
+    static double nthLargest(double[] values, int n, int k, double[] work) {
+        double[] a = work;
+        System.arraycopy(values, 0, a, 0, n);
         int lo = 0;
         int hi = n - 1;
         int target = k - 1;

@@ -124,8 +124,8 @@ class SessionNeighboursTest {
     @Test
     void nthLargestSelectsByValue() {
         double[] values = {5, 1, 4, 4, 9, 2};
-        assertEquals(9, SessionNeighbours.nthLargest(values, 6, 1));
-        assertEquals(4, SessionNeighbours.nthLargest(values, 6, 3));
-        assertEquals(1, SessionNeighbours.nthLargest(values, 6, 6));
+        assertEquals(9, SessionNeighbours.nthLargest(values, 6, 1, new double[6]));
+        assertEquals(4, SessionNeighbours.nthLargest(values, 6, 3, new double[6]));
+        assertEquals(1, SessionNeighbours.nthLargest(values, 6, 6, new double[6]));
     }
 }
