@@ -1,9 +1,6 @@
 package io.ecrm.recommender;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * The rules every answer obeys, whatever scored the items. Hard rules, never relaxed: no item the
@@ -11,50 +8,66 @@ import java.util.Set;
  * category. Soft rules: at most {@code maxPerCategory} items per category, relaxed when the answer
  * would otherwise stay short; no item the visitor has seen (unless the query includes them),
  * relaxed only when the answer would otherwise be empty.
- * Each answer uses its own instance: it counts what it has taken.
+ * It counts what an answer has taken: {@link #start} begins each answer, keeping the tables of the
+ * last one (one instance per ranking thread), so that applying the rules allocates nothing.
  */
-public final class BusinessRules {
-    private final RecommendationQuery query;
-    private final Catalogue catalogue;
-    private final int maxPerCategory;
-    private final Set<String> seen = new HashSet<>();
-    private final Set<String> taken = new HashSet<>();
-    private final Map<String, Integer> perCategory = new HashMap<>();
-
-    /** @param maxPerCategory most items of one category; 0 for no cap */
-    public BusinessRules(RecommendationQuery query, Catalogue catalogue, int maxPerCategory) {
-        this.query = query;
-        this.catalogue = catalogue;
-        this.maxPerCategory = maxPerCategory;
-        if (!query.includeSeen()) {
-            seen.addAll(query.sessionItems());
-            seen.addAll(query.recentItems());
-        }
-    }
+final class BusinessRules {
+    private RecommendationQuery query;
+    private Catalogue catalogue;
+    private int maxPerCategory;
+    private final ItemSlots seen = new ItemSlots();
+    private final ItemSlots taken = new ItemSlots();
+    private final ItemSlots categories = new ItemSlots();
+    private int[] perCategory = new int[0];
 
     /** Strictness of {@link #take}: all rules, the category cap relaxed, or the seen rule relaxed too. */
-    public enum Level {
+    enum Level {
         ALL, NO_CATEGORY_CAP, HARD_ONLY
     }
 
+    /** Begins an answer to {@code query}; {@code maxPerCategory} is the most items of one category, 0 for no cap. */
+    void start(RecommendationQuery query, Catalogue catalogue, int maxPerCategory) {
+        this.query = query;
+        this.catalogue = catalogue;
+        this.maxPerCategory = maxPerCategory;
+        seen.reset();
+        taken.reset();
+        Arrays.fill(perCategory, 0, Math.min(perCategory.length, categories.size()), 0);
+        categories.reset();
+        if (!query.includeSeen()) {
+            for (String item : query.sessionItems()) {
+                seen.add(item);
+            }
+            for (String item : query.recentItems()) {
+                seen.add(item);
+            }
+        }
+    }
+
     /** Takes the item into the answer when the rules of {@code level} allow it; false when they do not, or it is already in. */
-    public boolean take(String itemId, Level level) {
+    boolean take(String itemId, Level level) {
         if (taken.contains(itemId) || !allowedHard(itemId)) {
             return false;
         }
         if (level != Level.HARD_ONLY && seen.contains(itemId)) {
             return false;
         }
-        String category = null;
+        int category = -1;
         if (maxPerCategory > 0) {
-            category = catalogue.attributes(itemId).category();
-            if (level == Level.ALL && category != null && perCategory.getOrDefault(category, 0) >= maxPerCategory) {
-                return false;
+            String name = catalogue.attributes(itemId).category();
+            if (name != null) {
+                category = categories.add(name);
+                if (perCategory.length < categories.capacity()) {
+                    perCategory = Arrays.copyOf(perCategory, categories.capacity());
+                }
+                if (level == Level.ALL && perCategory[category] >= maxPerCategory) {
+                    return false;
+                }
             }
         }
         taken.add(itemId);
-        if (category != null) {
-            perCategory.merge(category, 1, Integer::sum);
+        if (category >= 0) {
+            perCategory[category]++;
         }
         return true;
     }
@@ -68,9 +81,5 @@ public final class BusinessRules {
         }
         ItemAttributes attributes = catalogue.attributes(itemId);
         return attributes.available() && (query.category() == null || query.category().equals(attributes.category()));
-    }
-
-    public int size() {
-        return taken.size();
     }
 }

@@ -1,9 +1,7 @@
 package io.ecrm.recommender;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -65,11 +63,14 @@ public final class Recommender {
         Workspace workspace = WORKSPACE.get();
         Candidates candidates = workspace.candidates;
         candidates.reset();
-        double[] weights = {ranking.sessionNeighboursWeight(), ranking.repeatWeight(), ranking.followsWeight(),
-                ranking.similarItemsWeight(), ranking.popularityWeight()};
+        double[] weights = workspace.weights;
+        weights[0] = ranking.sessionNeighboursWeight();
+        weights[1] = ranking.repeatWeight();
+        weights[2] = ranking.followsWeight();
+        weights[3] = ranking.similarItemsWeight();
+        weights[4] = ranking.popularityWeight();
         if (weights[0] > 0 && !session.isEmpty()) {
-            sessionNeighbours.vote(session, query.sessionId(), sources.sessions(),
-                    (item, score, because, similarity) -> candidates.add(0, item, score, because, similarity));
+            sessionNeighbours.vote(session, query.sessionId(), sources.sessions(), candidates.sessionNeighbourVotes());
         }
         if (weights[1] > 0) {
             int n = session.size();
@@ -79,12 +80,11 @@ public final class Recommender {
             }
         }
         if (weights[2] > 0 || weights[3] > 0) {
-            List<String> anchors = new ArrayList<>(settings.queryItems());
-            List<Double> anchorWeights = new ArrayList<>(settings.queryItems());
-            anchors(query, session, anchors, anchorWeights);
+            ItemSlots anchors = workspace.anchors;
+            int fromSession = anchors(query, session, anchors);
             for (int a = 0; a < anchors.size(); a++) {
-                String anchor = anchors.get(a);
-                double weight = anchorWeights.get(a);
+                String anchor = anchors.item(a);
+                double weight = (a < fromSession ? 1.0 : ranking.profileWeight()) / (1 + a);
                 int depth = settings.maxNeighboursPerItem() / (1 + a); // a list is read as deep as its item weighs
                 if (weights[2] > 0) {
                     addList(candidates, 2, sources.follows().of(anchor).neighbours(), depth, anchor, weight);
@@ -106,6 +106,10 @@ public final class Recommender {
     /** A query's working arrays, kept per thread so that a query allocates little beyond its answer. */
     private static final class Workspace {
         final Candidates candidates = new Candidates();
+        final BusinessRules rules = new BusinessRules();
+        final ItemSlots anchors = new ItemSlots();
+        final double[] weights = new double[Candidates.BLENDED.length];
+        final double[] scale = new double[Candidates.BLENDED.length];
         double[] total = new double[256];
         int[] heap = new int[256];
         int[] order = new int[256];
@@ -141,36 +145,32 @@ public final class Recommender {
         return withScreen;
     }
 
-    /** The item-to-item sources' inputs: distinct recent items, the session's newest first, then the history's. */
-    private void anchors(RecommendationQuery query, List<String> session, List<String> anchors, List<Double> weights) {
+    /**
+     * The item-to-item sources' inputs, in {@code anchors}' slot order: distinct recent items, the
+     * session's newest first, then the history's; returns how many came from the session.
+     */
+    private int anchors(RecommendationQuery query, List<String> session, ItemSlots anchors) {
+        anchors.reset();
         int max = settings.queryItems();
-        Set<String> taken = new HashSet<>();
         for (int p = session.size() - 1; p >= 0 && anchors.size() < max; p--) {
-            if (taken.add(session.get(p))) {
-                weights.add(1.0 / (1 + anchors.size()));
-                anchors.add(session.get(p));
-            }
+            anchors.add(session.get(p));
         }
-        double profile = settings.ranking().profileWeight();
-        if (profile <= 0) {
-            return;
+        int fromSession = anchors.size();
+        if (settings.ranking().profileWeight() <= 0) {
+            return fromSession;
         }
-        for (String item : query.recentItems()) {
-            if (anchors.size() == max) {
-                break;
-            }
-            if (taken.add(item)) {
-                weights.add(profile / (1 + anchors.size()));
-                anchors.add(item);
-            }
+        List<String> recent = query.recentItems();
+        for (int i = 0; i < recent.size() && anchors.size() < max; i++) {
+            anchors.add(recent.get(i));
         }
+        return fromSession;
     }
 
     private List<Recommendation> select(RecommendationQuery query, RecommenderSources sources, Workspace workspace,
                                         double[] weights) {
         Candidates candidates = workspace.candidates;
         int n = candidates.size();
-        double[] scale = new double[weights.length];
+        double[] scale = workspace.scale;
         for (int s = 0; s < weights.length; s++) {
             double max = weights[s] > 0 ? candidates.max(s) : 0;
             scale[s] = max > 0 ? weights[s] / max : 0;
@@ -185,7 +185,8 @@ public final class Recommender {
             total[c] = sum;
         }
         RankedSlots ranked = new RankedSlots(total, n, candidates, sources.popularity(), workspace.heap, workspace.order);
-        BusinessRules rules = new BusinessRules(query, sources.catalogue(), settings.ranking().maxPerCategory());
+        BusinessRules rules = workspace.rules;
+        rules.start(query, sources.catalogue(), settings.ranking().maxPerCategory());
         List<Recommendation> answer = new ArrayList<>(query.count());
         for (BusinessRules.Level level : BusinessRules.Level.values()) {
             if (level == BusinessRules.Level.HARD_ONLY && !answer.isEmpty()) {

@@ -46,7 +46,11 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
     }
 
     public List<String> recentItemIds() {
-        return recent.stream().map(RecentItem::itemId).toList();
+        String[] ids = new String[recent.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = recent.get(i).itemId();
+        }
+        return List.of(ids); // an immutable list that List.copyOf keeps as it is
     }
 
     /**

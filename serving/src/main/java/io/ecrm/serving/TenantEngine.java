@@ -3,6 +3,7 @@ package io.ecrm.serving;
 import io.ecrm.recommender.Catalogue;
 import io.ecrm.recommender.ItemAttributes;
 import io.ecrm.recommender.ItemNeighbours;
+import io.ecrm.recommender.NeighbourLists;
 import io.ecrm.recommender.PopularItems;
 import io.ecrm.recommender.Recommendation;
 import io.ecrm.recommender.RecommenderSources;
@@ -62,6 +63,10 @@ public final class TenantEngine {
     private volatile Popularity popularity;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final Map<ActivityWindow, Ranked> trending = new ConcurrentHashMap<>();
+    // what a ranking reads of the stores, made once rather than per query
+    private final NeighbourLists neighbourLists;
+    private final NeighbourLists followsLists;
+    private final Catalogue catalogue;
 
     /**
      * @param configured       the recommender's settings until a fit of the tenant's own replaces its serving knobs
@@ -74,6 +79,12 @@ public final class TenantEngine {
         this.recommender = new Recommender(configured);
         this.sessions = sessions;
         this.sessionGapMillis = sessionGapMillis;
+        this.neighbourLists = streams::neighbours;
+        this.followsLists = streams::follows;
+        this.catalogue = itemId -> {
+            CatalogItem listed = streams.catalogItem(itemId);
+            return listed == null ? ItemAttributes.UNKNOWN : new ItemAttributes(listed.category(), listed.available());
+        };
     }
 
     public TenantTopics topics() {
@@ -170,34 +181,31 @@ public final class TenantEngine {
     }
 
     private List<Recommendation> recommend(Optional<VisitorHistory> history, Ask ask) {
-        List<VisitorHistory.RecentItem> recent = history.map(VisitorHistory::recent).orElse(List.of());
+        VisitorHistory known = history.orElse(VisitorHistory.EMPTY);
         RecommendationQuery query = RecommendationQuery.builder()
-                .session(currentVisit(recent))
-                .recent(history.map(VisitorHistory::recentItemIds).orElse(List.of()))
-                .bought(history.map(h -> Set.copyOf(h.purchased())).orElse(Set.of()))
+                .session(currentVisit(known.recent()))
+                .recent(known.recentItemIds())
+                .bought(known.purchased().isEmpty() ? Set.of() : Set.copyOf(known.purchased()))
                 .excluded(ask.excluded()).onScreen(ask.itemOnScreen()).category(ask.category())
                 .includeSeen(ask.includeSeen()).count(ask.count()).explain(ask.explain()).build();
         PopularItems popularity = popularity().items();
-        Catalogue catalogue = itemId -> {
-            CatalogItem listed = streams.catalogItem(itemId);
-            return listed == null ? ItemAttributes.UNKNOWN : new ItemAttributes(listed.category(), listed.available());
-        };
         Recommender ranker = recommender;
         return sessions.read(index -> ranker.recommend(query,
-                new RecommenderSources(streams::neighbours, streams::follows, index, popularity, catalogue)));
+                new RecommenderSources(neighbourLists, followsLists, index, popularity, catalogue)));
     }
 
     /** The items of the visit going on: from the newest back while no gap exceeds the session gap; oldest first. */
     private List<String> currentVisit(List<VisitorHistory.RecentItem> newestFirst) {
-        List<String> visit = new ArrayList<>();
-        for (int i = 0; i < newestFirst.size(); i++) {
-            if (i > 0 && newestFirst.get(i - 1).timestampMillis() - newestFirst.get(i).timestampMillis() > sessionGapMillis) {
-                break;
-            }
-            visit.add(newestFirst.get(i).itemId());
+        int n = 0;
+        while (n < newestFirst.size()
+                && (n == 0 || newestFirst.get(n - 1).timestampMillis() - newestFirst.get(n).timestampMillis() <= sessionGapMillis)) {
+            n++;
         }
-        java.util.Collections.reverse(visit);
-        return visit;
+        String[] visit = new String[n];
+        for (int i = 0; i < n; i++) {
+            visit[n - 1 - i] = newestFirst.get(i).itemId();
+        }
+        return List.of(visit);
     }
 
     /** The item's neighbours, best first; empty when the item is unknown. */

@@ -7,12 +7,13 @@ import io.ecrm.schemas.CatalogItem;
 /**
  * What a recommendation reads key by key, kept decoded for queries ({@link DecodedItems}): the
  * similar-items and follows lists and catalogue entries of the global stores, whose updaters keep
- * them current, and the visitors' histories, which the visitor side's writes keep current
- * ({@link VisitorRecords}). A store rebuilt without those writers seeing each record (a Streams
+ * them current, and the visitors' histories and identity links (anonymous key to customer key),
+ * which the visitor side's writes keep current ({@link VisitorRecords}, {@link VisitorProcessor}). A store rebuilt without those writers seeing each record (a Streams
  * client started anew, a task restored or moved) has its part {@link DecodedItems#clear}ed.
  */
 record DecodedStores(DecodedItems<ItemNeighbours> neighbours, DecodedItems<ItemNeighbours> follows,
-                     DecodedItems<CatalogItem> catalog, DecodedItems<VisitorHistory> histories) {
+                     DecodedItems<CatalogItem> catalog, DecodedItems<VisitorHistory> histories,
+                     DecodedItems<String> links) {
     /**
      * Values kept per store: about 4 KB for a list of 50 neighbours and 2 KB for a history of 20
      * items, so at most about 200 MB for each list store; under a shop's skewed traffic the items
@@ -22,7 +23,7 @@ record DecodedStores(DecodedItems<ItemNeighbours> neighbours, DecodedItems<ItemN
 
     DecodedStores() {
         this(new DecodedItems<>(MAX_ENTRIES), new DecodedItems<>(MAX_ENTRIES), new DecodedItems<>(MAX_ENTRIES),
-                new DecodedItems<>(MAX_ENTRIES));
+                new DecodedItems<>(MAX_ENTRIES), new DecodedItems<>(MAX_ENTRIES));
     }
 
     void clear() {
@@ -30,5 +31,6 @@ record DecodedStores(DecodedItems<ItemNeighbours> neighbours, DecodedItems<ItemN
         follows.clear();
         catalog.clear();
         histories.clear();
+        links.clear();
     }
 }

@@ -74,7 +74,7 @@ public final class RecommendationTopology {
         topology.addSource(AutoOffsetReset.earliest(), "forget", (record, partitionTime) -> 0L, keys.deserializer(),
                 (topic, bytes) -> bytes == null ? null : new Routed.Forget(new String(bytes, StandardCharsets.UTF_8)),
                 topics.forget());
-        topology.addProcessor(VISITORS, () -> new VisitorProcessor(streams, bots, metrics, settings, decoded.histories()),
+        topology.addProcessor(VISITORS, () -> new VisitorProcessor(streams, bots, metrics, settings, decoded.histories(), decoded.links()),
                 "events", "visitor-routing", "forget");
         topology.addStateStore(persistent(Stores.VISITORS, StateSerdes.VISITOR_RECORD), VISITORS);
         topology.addStateStore(persistent(Stores.IDENTITY_LINKS, keys), VISITORS);

@@ -67,6 +67,18 @@ public final class TenantStreams implements AutoCloseable {
     private final Supplier<KafkaStreams> factory;
     private final ScheduledExecutorService restarts;
     private final DecodedStores decoded = new DecodedStores();
+    // the store reads behind the decoded values, made once: a query that finds its value decoded allocates nothing
+    private final Function<String, VisitorHistory> readHistory = key -> {
+        VisitorRecord visitor = this.<VisitorRecord>readVisitor(Stores.VISITORS, key);
+        return visitor == null ? null : visitor.history();
+    };
+    private final Function<String, String> readLink = key -> this.<String>readVisitor(Stores.IDENTITY_LINKS, key);
+    private final Function<String, ItemNeighbours> readNeighbours =
+            id -> this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_NEIGHBOURS, store -> store.get(id));
+    private final Function<String, ItemNeighbours> readFollows =
+            id -> this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_FOLLOWS_GLOBAL, store -> store.get(id));
+    private final Function<String, CatalogItem> readCatalog =
+            id -> this.<CatalogItem, CatalogItem>read(Stores.CATALOG, store -> store.get(id));
     private volatile KafkaStreams streams;
     private volatile boolean closed;
     private long restartDelayMillis = FIRST_RESTART_DELAY_MILLIS;
@@ -252,10 +264,7 @@ public final class TenantStreams implements AutoCloseable {
 
     /** The visitor's history if this instance holds it, else null (unknown visitor, or owned elsewhere). */
     public VisitorHistory visitorHistory(String visitorKey) {
-        return decoded.histories().get(visitorKey, key -> {
-            VisitorRecord visitor = this.<VisitorRecord>readVisitor(Stores.VISITORS, key);
-            return visitor == null ? null : visitor.history();
-        });
+        return decoded.histories().get(visitorKey, readHistory);
     }
 
     /** The visitor's profile if this instance holds it, else null. */
@@ -266,19 +275,18 @@ public final class TenantStreams implements AutoCloseable {
 
     /** The customer key an anonymous visitor key is linked to, if this instance holds the link, else null. */
     public String linkedCustomer(String anonymousKey) {
-        return this.<String>readVisitor(Stores.IDENTITY_LINKS, anonymousKey);
+        return decoded.links().get(anonymousKey, readLink);
     }
 
     /** The item's follows list (what visitors went on to next), {@link ItemNeighbours#NONE} when it has none. */
     public ItemNeighbours follows(String itemId) {
-        ItemNeighbours follows = decoded.follows().get(itemId,
-                id -> this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_FOLLOWS_GLOBAL, store -> store.get(id)));
+        ItemNeighbours follows = decoded.follows().get(itemId, readFollows);
         return follows == null ? ItemNeighbours.NONE : follows;
     }
 
     /** The catalogue entry of an item, or null when the catalogue does not list it. */
     public CatalogItem catalogItem(String itemId) {
-        return decoded.catalog().get(itemId, id -> this.<CatalogItem, CatalogItem>read(Stores.CATALOG, store -> store.get(id)));
+        return decoded.catalog().get(itemId, readCatalog);
     }
 
     /**
@@ -318,8 +326,7 @@ public final class TenantStreams implements AutoCloseable {
     }
 
     public ItemNeighbours neighbours(String itemId) {
-        ItemNeighbours neighbours = decoded.neighbours().get(itemId,
-                id -> this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_NEIGHBOURS, store -> store.get(id)));
+        ItemNeighbours neighbours = decoded.neighbours().get(itemId, readNeighbours);
         return neighbours == null ? ItemNeighbours.NONE : neighbours;
     }
 

@@ -89,6 +89,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<String, VisitorRecord> visitorStore;
     private VisitorRecords visitors;
     private final DecodedItems<VisitorHistory> histories;
+    private final DecodedItems<String> decodedLinks;
     private KeyValueStore<String, String> links;
     private KeyValueStore<String, CatalogItem> catalog;
     private VisitExpiry expiry;
@@ -96,10 +97,14 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<Long, PendingEvent> earlierPending;
     private ItemUpdateSums sums = new ItemUpdateSums();
 
-    /** @param histories the visitors' histories kept decoded for queries, which this processor's writes keep current */
+    /**
+     * @param histories    the visitors' histories kept decoded for queries, which this processor's writes keep current
+     * @param decodedLinks the identity links kept for queries, likewise
+     */
     VisitorProcessor(StreamsSettings streams, BotUserAgents bots, CleaningMetrics metrics, RecommenderSettings settings,
-                     DecodedItems<VisitorHistory> histories) {
+                     DecodedItems<VisitorHistory> histories, DecodedItems<String> decodedLinks) {
         this.histories = histories;
+        this.decodedLinks = decodedLinks;
         this.cleaning = streams.cleaning();
         this.screen = new EventScreen(cleaning, bots);
         this.metrics = metrics;
@@ -115,6 +120,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         // the store may have been restored from its changelog, or its task may have been elsewhere: what
         // queries kept decoded may not be what it holds now
         histories.clear();
+        decodedLinks.clear();
         this.visitors = new VisitorRecords(visitorStore, KEPT_RECORDS, histories);
         this.links = context.getStateStore(Stores.IDENTITY_LINKS);
         this.catalog = context.getStateStore(Stores.CATALOG);
@@ -234,6 +240,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
             return;
         }
         links.put(anonymousKey, customerKey);
+        decodedLinks.changed(anonymousKey, customerKey);
         VisitorRecord visitor = visitors.get(anonymousKey);
         if (visitor.profile() == null && visitor.history() == null) {
             return;
@@ -273,6 +280,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         }
         visitors.delete(visitorKey);
         links.delete(visitorKey);
+        decodedLinks.changed(visitorKey, null);
         for (String anonymousId : profile == null ? List.<String>of() : profile.anonymousIds()) {
             route(VisitorKey.anonymous(anonymousId), new Routed.Forget("linked to " + visitorKey), record, record.timestamp());
         }
@@ -286,6 +294,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     @Override
     public void close() {
         histories.clear(); // the task is closing, maybe to move to another instance: its visitors may not be here next
+        decodedLinks.clear();
     }
 
     private void closeVisits(long streamTime) {

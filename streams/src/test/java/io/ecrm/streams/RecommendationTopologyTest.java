@@ -34,6 +34,7 @@ class RecommendationTopologyTest {
     @TempDir
     Path stateDir;
     private TopologyTestDriver driver;
+    private final DecodedStores decoded = new DecodedStores();
     private TestInputTopic<String, ClickEvent> events;
     private long time = 1_763_975_730_000L;
     private int sequence;
@@ -45,7 +46,8 @@ class RecommendationTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(RecommendationTopology.buildTopology(TOPICS, RecommenderSettings.DEFAULTS,
-                StreamsSettings.DEFAULTS), props);
+                StreamsSettings.DEFAULTS, io.ecrm.streams.cleaning.BotUserAgents.shipped(), io.ecrm.streams.cleaning.CleaningMetrics.NONE,
+                System::currentTimeMillis, decoded), props);
         events = driver.createInputTopic(TOPICS.events(), StateSerdes.keys().serializer(), StateSerdes.events().serializer());
     }
 
@@ -383,6 +385,19 @@ class RecommendationTopologyTest {
         sendEvent("anon-3", null, EventType.PRODUCT_VIEW, "z"); // the browser comes back: a stranger now
         assertEquals(List.of("z"), itemsOf(profile("a:anon-3")));
         assertNull(profile("c:c3"));
+    }
+
+    @Test
+    void theIdentityLinksKeptForQueriesFollowTheLinkAndTheErasure() {
+        java.util.function.Function<String, String> stored = key -> this.<String>store(Stores.IDENTITY_LINKS).get(key);
+        sendEvent("anon-4", null, EventType.PRODUCT_VIEW, "x");
+        assertNull(decoded.links().get("a:anon-4", stored), "not linked yet, and kept as not linked");
+        sendEvent("anon-4", "c4", EventType.LOGIN, null);
+        assertEquals("c:c4", decoded.links().get("a:anon-4", key -> "read again"), "the link replaced what was kept");
+        TestInputTopic<String, String> forget = driver.createInputTopic(TOPICS.forget(),
+                StateSerdes.keys().serializer(), StateSerdes.keys().serializer());
+        forget.pipeInput("a:anon-4", "test");
+        assertNull(decoded.links().get("a:anon-4", key -> "read again"), "the erasure replaced what was kept");
     }
 
     @Test
