@@ -140,7 +140,7 @@ public final class Engine implements AutoCloseable {
                 new TrackerScript(),
                 new CorsPolicy(settings.allowedOrigins(), registry),
                 new Customers(tenants, publisher, router),
-                new Recommendations(tenants, settings.maxCount(), router),
+                new Recommendations(tenants, settings.maxCount(), router, json),
                 new SimilarItems(tenants, settings.maxCount()),
                 new PopularItems(tenants, settings.maxCount()),
                 new TrendingItems(tenants, settings.maxCount()),

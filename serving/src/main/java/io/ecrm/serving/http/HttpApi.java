@@ -38,6 +38,9 @@ public final class HttpApi {
     private HttpApi() {
     }
 
+    /** Bytes of the buffer a response's result is copied through. */
+    static final int RESPONSE_COPY_BYTES = 4_096;
+
     public static ObjectMapper objectMapper() {
         return new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
@@ -52,6 +55,10 @@ public final class HttpApi {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
             config.http.maxRequestSize = maxBodyBytes;
+            // the buffer Javalin allocates to copy each result to the client: Jetty's 32 KB output
+            // buffer by default, 20 times an answer's size; allocated per response, it was most of
+            // what serving a recommendation allocated (bench serve, JFR)
+            config.http.responseBufferSize = RESPONSE_COPY_BYTES;
             config.jsonMapper(new JavalinJackson(json, false));
             config.router.ignoreTrailingSlashes = true;
             config.appData(RequestParams.MAX_ID_LENGTH, settings.maxIdLength());

@@ -8,8 +8,14 @@ import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.RequestParams;
 import io.ecrm.serving.http.VisitorRouter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,11 +64,13 @@ public final class Recommendations implements Handler {
     private final Tenants tenants;
     private final int maxCount;
     private final VisitorRouter router;
+    private final ObjectWriter answers;
 
-    public Recommendations(Tenants tenants, int maxCount, VisitorRouter router) {
+    public Recommendations(Tenants tenants, int maxCount, VisitorRouter router, ObjectMapper json) {
         this.tenants = tenants;
         this.maxCount = maxCount;
         this.router = router;
+        this.answers = json.writerFor(Answer.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     @Override
@@ -92,6 +100,13 @@ public final class Recommendations implements Handler {
         }
         TenantEngine.Ask ask = new TenantEngine.Ask(count, onScreen, excluded, category, includeSeen, explain);
         VisitorHistory held = found.visitorKey() == null ? null : history[0];
-        ctx.json(new Answer(id, tenant.recommendFor(held, ask).stream().map(r -> Item.of(r, explain)).toList()));
+        Answer answer = new Answer(id, tenant.recommendFor(held, ask).stream().map(r -> Item.of(r, explain)).toList());
+        // written straight to the response: no JSON string, no copy of it (the answer is the route's every request)
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        try {
+            answers.writeValue(ctx.outputStream(), answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the answer to the client", e);
+        }
     }
 }
