@@ -126,10 +126,19 @@ public final class SessionNeighbours {
         int[] because = new int[0];
         double[] becauseSimilarity = new double[0];
         double[] selection = new double[0];
+        // per candidate (by rank): its last click on a query item, that item's query slot, the latest query position shared
+        int[] match = new int[0];
+        int[] matchQuery = new int[0];
+        int[] latestShared = new int[0];
 
         void reset(int n, SessionKnnSettings settings) {
             query.reset(n);
             taken.reset(settings.sampleSize());
+            if (match.length < settings.sampleSize()) {
+                match = new int[settings.sampleSize()];
+                matchQuery = new int[settings.sampleSize()];
+                latestShared = new int[settings.sampleSize()];
+            }
             if (weight.length < n) {
                 weight = new double[n];
                 lastPosition = new int[n];
@@ -269,6 +278,7 @@ public final class SessionNeighbours {
         Nearest nearest = scratch.nearest;
         IntSlots taken = scratch.taken;
         int[] sharedAt = scratch.sharedAt;
+        int[] lastPosition = scratch.lastPosition;
         double now = index.newestClickMillis();
         long ageMillis = settings.sessionAgeMillis();
         while (taken.size() < sample) {
@@ -285,22 +295,39 @@ public final class SessionNeighbours {
             }
             int session = lists[newest].session(cursor[newest]++);
             head[newest] = cursor[newest] < lists[newest].size() ? lists[newest].clickMillis(cursor[newest]) : Long.MIN_VALUE;
-            if (session < 0 || session == excluded || taken.get(session) >= 0) {
+            if (session < 0 || session == excluded) {
                 continue;
             }
+            int candidates = taken.size();
             int rank = taken.add(session);
+            if (rank < candidates) {
+                continue; // read already, through another of the query's items
+            }
             double age = ageMillis > 0 ? Math.exp(-Math.max(0.0, now - newestTime) / ageMillis) : 1.0;
             if (nearest.full() && nearest.weakest() >= bound * age) {
                 break; // every later candidate is older: none can be more similar than the weakest kept
             }
             double overlap = 0;
-            for (int item : index.items(session)) {
-                int q = query.get(item);
-                if (q >= 0 && sharedAt[q] != rank + 1) { // each shared item counts once
-                    sharedAt[q] = rank + 1;
-                    overlap += weight[q];
+            int[] items = index.items(session);
+            int match = -1;
+            int matchQuery = -1;
+            int latestShared = -1;
+            for (int p = 0; p < items.length; p++) {
+                int q = query.get(items[p]);
+                if (q >= 0) {
+                    match = p;
+                    matchQuery = q;
+                    latestShared = Math.max(latestShared, lastPosition[q]);
+                    if (sharedAt[q] != rank + 1) { // each shared item counts once
+                        sharedAt[q] = rank + 1;
+                        overlap += weight[q];
+                    }
                 }
             }
+            // what the tally needs of a neighbour, found here so that it does not read the session again
+            scratch.match[rank] = match;
+            scratch.matchQuery[rank] = matchQuery;
+            scratch.latestShared[rank] = latestShared;
             nearest.offer(session, overlap * age, rank);
         }
     }
@@ -340,19 +367,9 @@ public final class SessionNeighbours {
         for (int h = 0; h < nearest.size; h++) {
             int[] items = index.items(nearest.session[h]);
             double similarity = nearest.similarity[h];
-            int match = -1;
-            int matchQuery = -1;
-            int latestShared = -1;
-            for (int p = items.length - 1; p >= 0; p--) {
-                int q = query.get(items[p]);
-                if (q >= 0) {
-                    if (match < 0) {
-                        match = p;
-                        matchQuery = q;
-                    }
-                    latestShared = Math.max(latestShared, scratch.lastPosition[q]);
-                }
-            }
+            int match = scratch.match[nearest.rank[h]]; // the neighbour's last click on a query item
+            int matchQuery = scratch.matchQuery[nearest.rank[h]];
+            int latestShared = scratch.latestShared[nearest.rank[h]]; // the latest query position it shares
             double base = similarity;
             if (matchWeight != null) {
                 base *= decay(matchWeight, n - 1 - latestShared, settings.matchDecay());

@@ -152,6 +152,33 @@ public final class TenantEngine {
         public static Ask of(int count) {
             return new Ask(count, null, Set.of(), null, false, false);
         }
+
+        /**
+         * The ranking's query for a visitor with this history (EMPTY for one not seen): the current
+         * visit is the recent items no more than {@code sessionGapMillis} apart, oldest first.
+         */
+        public RecommendationQuery query(VisitorHistory history, long sessionGapMillis) {
+            return RecommendationQuery.builder()
+                    .session(currentVisit(history.recent(), sessionGapMillis))
+                    .recent(history.recentItemIds())
+                    .bought(history.purchased().isEmpty() ? Set.of() : Set.copyOf(history.purchased()))
+                    .excluded(excluded).onScreen(itemOnScreen).category(category)
+                    .includeSeen(includeSeen).count(count).explain(explain).build();
+        }
+
+        /** The items of the visit going on: from the newest back while no gap exceeds the session gap; oldest first. */
+        private static List<String> currentVisit(List<VisitorHistory.RecentItem> newestFirst, long sessionGapMillis) {
+            int n = 0;
+            while (n < newestFirst.size()
+                    && (n == 0 || newestFirst.get(n - 1).timestampMillis() - newestFirst.get(n).timestampMillis() <= sessionGapMillis)) {
+                n++;
+            }
+            String[] visit = new String[n];
+            for (int i = 0; i < n; i++) {
+                visit[n - 1 - i] = newestFirst.get(i).itemId();
+            }
+            return List.of(visit);
+        }
     }
 
     /** Recommendations for a visitor with the defaults of {@link Ask#of}, as scored items. */
@@ -181,31 +208,11 @@ public final class TenantEngine {
     }
 
     private List<Recommendation> recommend(Optional<VisitorHistory> history, Ask ask) {
-        VisitorHistory known = history.orElse(VisitorHistory.EMPTY);
-        RecommendationQuery query = RecommendationQuery.builder()
-                .session(currentVisit(known.recent()))
-                .recent(known.recentItemIds())
-                .bought(known.purchased().isEmpty() ? Set.of() : Set.copyOf(known.purchased()))
-                .excluded(ask.excluded()).onScreen(ask.itemOnScreen()).category(ask.category())
-                .includeSeen(ask.includeSeen()).count(ask.count()).explain(ask.explain()).build();
+        RecommendationQuery query = ask.query(history.orElse(VisitorHistory.EMPTY), sessionGapMillis);
         PopularItems popularity = popularity().items();
         Recommender ranker = recommender;
         return sessions.read(index -> ranker.recommend(query,
                 new RecommenderSources(neighbourLists, followsLists, index, popularity, catalogue)));
-    }
-
-    /** The items of the visit going on: from the newest back while no gap exceeds the session gap; oldest first. */
-    private List<String> currentVisit(List<VisitorHistory.RecentItem> newestFirst) {
-        int n = 0;
-        while (n < newestFirst.size()
-                && (n == 0 || newestFirst.get(n - 1).timestampMillis() - newestFirst.get(n).timestampMillis() <= sessionGapMillis)) {
-            n++;
-        }
-        String[] visit = new String[n];
-        for (int i = 0; i < n; i++) {
-            visit[n - 1 - i] = newestFirst.get(i).itemId();
-        }
-        return List.of(visit);
     }
 
     /** The item's neighbours, best first; empty when the item is unknown. */

@@ -5,11 +5,11 @@ import io.ecrm.schemas.EventType;
 import java.util.Optional;
 
 /** Which clickstream event types the recommender learns from, and as what. */
-final class EventKinds {
+public final class EventKinds {
     private EventKinds() {
     }
 
-    static Optional<EventKind> of(EventType type) {
+    public static Optional<EventKind> of(EventType type) {
         return switch (type) {
             case PRODUCT_VIEW -> Optional.of(EventKind.VIEW);
             case ADD_TO_CART -> Optional.of(EventKind.ADD_TO_CART);

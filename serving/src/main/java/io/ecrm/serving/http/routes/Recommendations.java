@@ -42,6 +42,10 @@ import java.util.Set;
 public final class Recommendations implements Handler {
     /** The answer. */
     public record Answer(String customerId, List<Item> items) {
+        /** The answer for {@code customerId} of the ranked items, each with its explanation when asked. */
+        public static Answer of(String customerId, List<Recommendation> ranked, boolean explain) {
+            return new Answer(customerId, ranked.stream().map(r -> Item.of(r, explain)).toList());
+        }
     }
 
     /** One recommended item; {@code explanation} only when asked for. */
@@ -100,7 +104,7 @@ public final class Recommendations implements Handler {
         }
         TenantEngine.Ask ask = new TenantEngine.Ask(count, onScreen, excluded, category, includeSeen, explain);
         VisitorHistory held = found.visitorKey() == null ? null : history[0];
-        Answer answer = new Answer(id, tenant.recommendFor(held, ask).stream().map(r -> Item.of(r, explain)).toList());
+        Answer answer = Answer.of(id, tenant.recommendFor(held, ask), explain);
         // written straight to the response: no JSON string, no copy of it (the answer is the route's every request)
         ctx.contentType(ContentType.APPLICATION_JSON);
         try {
