@@ -412,40 +412,41 @@ public final class SessionNeighbours {
         }
     }
 
-    /** The k-th largest of values[0..n) (k >= 1), by quickselect on a copy in {@code work} (at least n long). */
+    /**
+     * The k-th largest of values[0..n) (1 <= k <= n): the k largest are kept in a min-heap in
+     * {@code work} (at least k long), so that the many small votes cost one comparison each.
+     */
     static double nthLargest(double[] values, int n, int k, double[] work) {
-        double[] a = work;
-        System.arraycopy(values, 0, a, 0, n);
-        int lo = 0;
-        int hi = n - 1;
-        int target = k - 1;
-        while (lo < hi) {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] > pivot) {
-                    i++;
-                }
-                while (a[j] < pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (target <= j) {
-                hi = j;
-            } else if (target >= i) {
-                lo = i;
-            } else {
-                return a[target];
+        double[] heap = work;
+        System.arraycopy(values, 0, heap, 0, k);
+        for (int i = k / 2 - 1; i >= 0; i--) {
+            siftDown(heap, k, i);
+        }
+        for (int i = k; i < n; i++) {
+            if (values[i] > heap[0]) {
+                heap[0] = values[i];
+                siftDown(heap, k, 0);
             }
         }
-        return a[target];
+        return heap[0];
+    }
+
+    private static void siftDown(double[] heap, int size, int i) {
+        double value = heap[i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && heap[child + 1] < heap[child]) {
+                child++;
+            }
+            if (heap[child] >= value) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = value;
     }
 }

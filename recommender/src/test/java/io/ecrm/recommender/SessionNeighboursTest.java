@@ -128,4 +128,20 @@ class SessionNeighboursTest {
         assertEquals(4, SessionNeighbours.nthLargest(values, 6, 3, new double[6]));
         assertEquals(1, SessionNeighbours.nthLargest(values, 6, 6, new double[6]));
     }
+
+    @Test
+    void nthLargestAgreesWithSortingOnManyValuesWithTies() {
+        java.util.Random random = new java.util.Random(3);
+        for (int round = 0; round < 50; round++) {
+            int n = 1 + random.nextInt(2_000);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = random.nextInt(4) == 0 ? 0.5 : random.nextDouble(); // a quarter tie at 0.5
+            }
+            int k = 1 + random.nextInt(Math.min(n, 150));
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            assertEquals(sorted[n - k], SessionNeighbours.nthLargest(values, n, k, new double[n]), "n " + n + ", k " + k);
+        }
+    }
 }
