@@ -15,7 +15,6 @@ import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +109,7 @@ public final class Recommendations implements Handler {
         try {
             answers.writeValue(ctx.outputStream(), answer);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing the answer to the client", e);
+            // the client went away while the answer was written: there is no one left to answer
         }
     }
 }
