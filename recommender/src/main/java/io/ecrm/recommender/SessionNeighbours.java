@@ -130,6 +130,7 @@ public final class SessionNeighbours {
         int[] match = new int[0];
         int[] matchQuery = new int[0];
         int[] latestShared = new int[0];
+        final long[] filter = new long[4];
 
         void reset(int n, SessionKnnSettings settings) {
             query.reset(n);
@@ -279,6 +280,14 @@ public final class SessionNeighbours {
         IntSlots taken = scratch.taken;
         int[] sharedAt = scratch.sharedAt;
         int[] lastPosition = scratch.lastPosition;
+        // a 256-bit filter of the query's item keys: most items of a candidate are not in the query,
+        // and the filter tells so without probing the query's table
+        long[] filter = scratch.filter;
+        java.util.Arrays.fill(filter, 0L);
+        for (int q = 0; q < query.size(); q++) {
+            int key = query.key(q);
+            filter[(key >>> 6) & 3] |= 1L << key;
+        }
         double now = index.newestClickMillis();
         long ageMillis = settings.sessionAgeMillis();
         while (taken.size() < sample) {
@@ -313,7 +322,11 @@ public final class SessionNeighbours {
             int matchQuery = -1;
             int latestShared = -1;
             for (int p = 0; p < items.length; p++) {
-                int q = query.get(items[p]);
+                int item = items[p];
+                if ((filter[(item >>> 6) & 3] & (1L << item)) == 0) {
+                    continue;
+                }
+                int q = query.get(item);
                 if (q >= 0) {
                     match = p;
                     matchQuery = q;
