@@ -1,9 +1,11 @@
 package io.ecrm.benchmarks.harness;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.ecrm.recommender.Catalogue;
 import io.ecrm.recommender.InMemoryModel;
 import io.ecrm.recommender.ItemAttributes;
+import io.ecrm.recommender.Recommendation;
 import io.ecrm.recommender.Recommender;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.RecommenderSources;
@@ -62,7 +64,7 @@ public class ServedRecommendationBenchmark {
     private List<String> visitors;
     private final TenantEngine.Ask ask = TenantEngine.Ask.of(10);
     private final long sessionGapMillis = StreamsSettings.DEFAULTS.sessionGapMillis();
-    private final ObjectWriter answers = HttpApi.objectMapper().writerFor(Recommendations.Answer.class);
+    private final JsonFactory json = HttpApi.objectMapper().getFactory();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(4_096);
     private int next;
 
@@ -102,10 +104,11 @@ public class ServedRecommendationBenchmark {
     public int recommendAsServed() throws IOException {
         String visitor = visitors.get(next++ % visitors.size());
         VisitorHistory history = histories.getOrDefault(visitor, VisitorHistory.EMPTY);
-        Recommendations.Answer answer = Recommendations.Answer.of(visitor,
-                recommender.recommend(ask.query(history, sessionGapMillis), sources), false);
+        List<Recommendation> ranked = recommender.recommend(ask.query(history, sessionGapMillis), sources);
         out.reset();
-        answers.writeValue(out, answer);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            Recommendations.writeAnswer(generator, visitor, ranked, false);
+        }
         return out.size();
     }
 }

@@ -2,22 +2,25 @@ package io.ecrm.serving.http.routes;
 
 import io.ecrm.recommender.Contribution;
 import io.ecrm.recommender.Recommendation;
+import io.ecrm.recommender.Source;
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.RequestParams;
 import io.ecrm.serving.http.VisitorRouter;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,25 +42,50 @@ import java.util.Set;
  * not seen yet gets the tenant's popular items: the answer is never empty once the tenant has data.
  */
 public final class Recommendations implements Handler {
-    /** The answer. */
-    public record Answer(String customerId, List<Item> items) {
-        /** The answer for {@code customerId} of the ranked items, each with its explanation when asked. */
-        public static Answer of(String customerId, List<Recommendation> ranked, boolean explain) {
-            return new Answer(customerId, ranked.stream().map(r -> Item.of(r, explain)).toList());
+    /**
+     * Writes the answer for {@code customerId}: {@code {"customerId", "items": [{"itemId", "score",
+     * "because", "explanation": [{"source", "because", "similarity", "score"}]}]}}, {@code because}
+     * left out when there is none and {@code explanation} unless asked for. Straight from the
+     * ranked items to the generator: the answer is built as no other object first.
+     */
+    public static void writeAnswer(JsonGenerator json, String customerId, List<Recommendation> ranked, boolean explain)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("customerId", customerId);
+        json.writeArrayFieldStart("items");
+        for (Recommendation item : ranked) {
+            json.writeStartObject();
+            json.writeStringField("itemId", item.itemId());
+            json.writeNumberField("score", item.score());
+            if (item.because() != null) {
+                json.writeStringField("because", item.because());
+            }
+            if (explain) {
+                json.writeArrayFieldStart("explanation");
+                for (Contribution part : item.explanation()) {
+                    json.writeStartObject();
+                    json.writeStringField("source", SOURCE_NAMES.get(part.source()));
+                    if (part.because() != null) {
+                        json.writeStringField("because", part.because());
+                    }
+                    json.writeNumberField("similarity", part.similarity());
+                    json.writeNumberField("score", part.score());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
         }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    /** One recommended item; {@code explanation} only when asked for. */
-    public record Item(String itemId, double score, String because, List<Part> explanation) {
-        static Item of(Recommendation r, boolean explain) {
-            return new Item(r.itemId(), r.score(), r.because(), explain ? r.explanation().stream().map(Part::of).toList() : null);
-        }
-    }
+    /** Each source as the answer names it: lower case. */
+    private static final Map<Source, String> SOURCE_NAMES = new EnumMap<>(Source.class);
 
-    /** One source's part in an item's score: the source (lower case), the visitor's item behind it, the similarity, the score. */
-    public record Part(String source, String because, double similarity, double score) {
-        static Part of(Contribution c) {
-            return new Part(c.source().name().toLowerCase(Locale.ROOT), c.because(), c.similarity(), c.score());
+    static {
+        for (Source source : Source.values()) {
+            SOURCE_NAMES.put(source, source.name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -67,13 +95,13 @@ public final class Recommendations implements Handler {
     private final Tenants tenants;
     private final int maxCount;
     private final VisitorRouter router;
-    private final ObjectWriter answers;
+    private final JsonFactory json;
 
     public Recommendations(Tenants tenants, int maxCount, VisitorRouter router, ObjectMapper json) {
         this.tenants = tenants;
         this.maxCount = maxCount;
         this.router = router;
-        this.answers = json.writerFor(Answer.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.json = json.getFactory();
     }
 
     @Override
@@ -103,11 +131,11 @@ public final class Recommendations implements Handler {
         }
         TenantEngine.Ask ask = new TenantEngine.Ask(count, onScreen, excluded, category, includeSeen, explain);
         VisitorHistory held = found.visitorKey() == null ? null : history[0];
-        Answer answer = Answer.of(id, tenant.recommendFor(held, ask), explain);
+        List<Recommendation> ranked = tenant.recommendFor(held, ask);
         // written straight to the response: no JSON string, no copy of it (the answer is the route's every request)
         ctx.contentType(ContentType.APPLICATION_JSON);
-        try {
-            answers.writeValue(ctx.outputStream(), answer);
+        try (JsonGenerator out = json.createGenerator(ctx.outputStream()).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            writeAnswer(out, id, ranked, explain);
         } catch (IOException e) {
             // the client went away while the answer was written: there is no one left to answer
         }
