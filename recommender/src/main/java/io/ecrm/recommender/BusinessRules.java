@@ -32,7 +32,7 @@ final class BusinessRules {
         this.maxPerCategory = maxPerCategory;
         seen.reset();
         taken.reset();
-        Arrays.fill(perCategory, 0, Math.min(perCategory.length, categories.size()), 0);
+        Arrays.fill(perCategory, 0, categories.size(), 0); // perCategory grows with categories: never shorter
         categories.reset();
         if (!query.includeSeen()) {
             for (String item : query.sessionItems()) {

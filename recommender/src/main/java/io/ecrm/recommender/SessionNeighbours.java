@@ -125,7 +125,7 @@ public final class SessionNeighbours {
         double[] strongest = new double[0];
         int[] because = new int[0];
         double[] becauseSimilarity = new double[0];
-        double[] selection = new double[0];
+        double[] selection = new double[0]; // the heap of nthLargest: maxVotes long
         // per candidate (by rank): its last click on a query item, that item's query slot, the latest query position shared
         int[] match = new int[0];
         int[] matchQuery = new int[0];
@@ -135,6 +135,9 @@ public final class SessionNeighbours {
         void reset(int n, SessionKnnSettings settings) {
             query.reset(n);
             taken.reset(settings.sampleSize());
+            if (selection.length < settings.maxVotes()) {
+                selection = new double[settings.maxVotes()];
+            }
             if (match.length < settings.sampleSize()) {
                 match = new int[settings.sampleSize()];
                 matchQuery = new int[settings.sampleSize()];
@@ -167,7 +170,6 @@ public final class SessionNeighbours {
                 strongest = new double[clicks];
                 because = new int[clicks];
                 becauseSimilarity = new double[clicks];
-                selection = new double[clicks];
             } else {
                 java.util.Arrays.fill(total, 0, clicks, 0.0);
                 java.util.Arrays.fill(neighbourOf, 0, clicks, 0);
