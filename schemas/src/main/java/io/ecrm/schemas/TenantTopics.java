@@ -74,6 +74,11 @@ public record TenantTopics(TenantId tenant) {
         return "ecrm-" + tenant.value();
     }
 
+    /** Whether {@code topic} is one of this tenant's: its own topics and its Streams application's changelogs and repartition topics. */
+    public boolean owns(String topic) {
+        return topic.startsWith(name("")) || topic.startsWith(applicationId() + "-");
+    }
+
     private String name(String suffix) {
         return "ecrm." + tenant.value() + "." + suffix;
     }

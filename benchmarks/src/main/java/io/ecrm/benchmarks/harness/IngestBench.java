@@ -5,6 +5,7 @@ import io.ecrm.schemas.EventJson;
 import io.ecrm.streams.StreamsSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -225,8 +226,8 @@ final class IngestBench implements Callable<Integer> {
     }
 
     private Rate producerCeiling(BenchEngine engine, StreamsSettings streams) throws Exception {
-        engine.engine().admin().createTopics(List.of(new NewTopic(CEILING_TOPIC, streams.partitions(),
-                streams.replicationFactor()))).all().get(30, TimeUnit.SECONDS);
+        engine.engine().admin().createTopics(List.of(new NewTopic(CEILING_TOPIC, Optional.of(streams.partitions()),
+                Optional.empty()))).all().get(30, TimeUnit.SECONDS);
         List<List<ProducerRecord<String, byte[]>>> shares = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             ShopTraffic traffic = traffic(c);

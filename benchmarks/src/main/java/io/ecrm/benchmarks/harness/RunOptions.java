@@ -30,7 +30,7 @@ final class RunOptions {
     /** The engine's Streams settings with the knobs given here. */
     StreamsSettings streams() {
         StreamsSettings d = StreamsSettings.DEFAULTS;
-        return new StreamsSettings(d.partitions(), d.replicationFactor(),
+        return new StreamsSettings(d.partitions(), d.replicationFactor(), d.minInsyncReplicas(),
                 streamThreads == null ? d.streamThreads() : streamThreads, d.standbyReplicas(),
                 d.neighbourRefreshMillis(), d.neighbourGrowth(), d.neighbourMaxWaitMillis(), commitIntervalMillis == null ? d.commitIntervalMillis() : commitIntervalMillis,
                 d.cleaning(), d.sessionGapMillis());

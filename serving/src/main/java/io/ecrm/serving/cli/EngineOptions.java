@@ -57,6 +57,16 @@ public final class EngineOptions {
             + "so that another instance takes over at once when one stops (env ECRM_STANDBY_REPLICAS; default 0).")
     Integer standbyReplicas;
 
+    @Option(names = "--replication-factor", description = "Copies of each partition of the topics the engine creates "
+            + "(tenant topics, changelogs); existing topics keep theirs and /health warns when they have fewer "
+            + "(env ECRM_REPLICATION_FACTOR; default: min(3, brokers in the cluster), so 1 on the embedded broker).")
+    Short replicationFactor;
+
+    @Option(names = "--min-insync-replicas", description = "Copies that must have a write before it is acknowledged, "
+            + "on the topics the engine creates (env ECRM_MIN_INSYNC_REPLICAS; default: the replication factor less one, "
+            + "at most 2, at least 1).")
+    Integer minInsyncReplicas;
+
     @Option(names = "--max-batch-events", description = "Most events in one POST /v1/events (env ECRM_MAX_BATCH_EVENTS; "
             + "default 10000).")
     Integer maxBatchEvents;
@@ -109,7 +119,9 @@ public final class EngineOptions {
         StreamsSettings streams = d.streams()
                 .withPartitions(pick(partitions, "ECRM_PARTITIONS", Integer::valueOf, d.streams().partitions()))
                 .withStandbyReplicas(pick(standbyReplicas, "ECRM_STANDBY_REPLICAS", Integer::valueOf,
-                        d.streams().standbyReplicas()));
+                        d.streams().standbyReplicas()))
+                .withReplication(pick(replicationFactor, "ECRM_REPLICATION_FACTOR", Short::valueOf, d.streams().replicationFactor()),
+                        pick(minInsyncReplicas, "ECRM_MIN_INSYNC_REPLICAS", Integer::valueOf, d.streams().minInsyncReplicas()));
         return new EngineSettings(
                 pick(httpHost, "ECRM_HTTP_HOST", Function.identity(), d.httpHost()),
                 pick(httpPort, "ECRM_HTTP_PORT", Integer::valueOf, d.httpPort()),

@@ -57,4 +57,15 @@ class EngineOptionsTest {
         assertTrue(unitless.getMessage().contains("24h"), unitless.getMessage());
         assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), "--tune-every", "-1h"));
     }
+
+    @Test
+    void replicationIsLeftToTheClusterUnlessSetByFlagOrEnvironment() {
+        EngineSettings defaults = parse(Map.of());
+        assertEquals(0, defaults.streams().replicationFactor(), "0: min(3, brokers), read from the cluster at start");
+        assertEquals(0, defaults.streams().minInsyncReplicas());
+        EngineSettings set = parse(Map.of("ECRM_REPLICATION_FACTOR", "2", "ECRM_MIN_INSYNC_REPLICAS", "2"), "--replication-factor", "3");
+        assertEquals(3, set.streams().replicationFactor());
+        assertEquals(2, set.streams().minInsyncReplicas());
+        assertThrows(IllegalArgumentException.class, () -> parse(Map.of(), "--min-insync-replicas", "-1"));
+    }
 }

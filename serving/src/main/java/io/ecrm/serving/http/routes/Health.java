@@ -4,6 +4,7 @@ import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.kafka.BrokerProbe;
+import io.ecrm.serving.kafka.ReplicationWatch;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,15 @@ import org.apache.kafka.streams.KafkaStreams;
  *       {@code "UP"} when the broker answers and every tenant's Streams application is
  *       {@code RUNNING}; else 503 {@code "DOWN"}. A starting, restoring or rebalancing instance is
  *       not ready: the visitors it is taking over cannot be read on it yet. When down, the answer is
- *       a 503 problem whose detail says what is down, with the same {@code broker} and
- *       {@code tenants} members as the 200 answer.</li>
+ *       a 503 problem whose detail says what is down, with the same {@code broker},
+ *       {@code tenants} and {@code warnings} members as the 200 answer. {@code warnings} lists
+ *       what works but is at risk ({@link ReplicationWatch}: topics with fewer copies than wanted,
+ *       partitions with too few copies in sync); it does not make the instance unready.</li>
  * </ul>
  */
 public final class Health {
     /** The answer. */
-    public record Answer(String status, Broker broker, Map<String, String> tenants) {
+    public record Answer(String status, Broker broker, Map<String, String> tenants, List<String> warnings) {
     }
 
     /** What the probe found of the broker. */
@@ -39,11 +42,13 @@ public final class Health {
 
     private final Tenants tenants;
     private final BrokerProbe probe;
+    private final ReplicationWatch replication;
     private final String bootstrapServers;
 
-    public Health(Tenants tenants, BrokerProbe probe, String bootstrapServers) {
+    public Health(Tenants tenants, BrokerProbe probe, ReplicationWatch replication, String bootstrapServers) {
         this.tenants = tenants;
         this.probe = probe;
+        this.replication = replication;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -56,11 +61,12 @@ public final class Health {
         for (TenantEngine engine : tenants.engines()) {
             states.put(engine.topics().tenant().value(), engine.streams().state());
         }
-        ctx.json(readiness(bootstrapServers, probe.reachable(), states));
+        ctx.json(readiness(bootstrapServers, probe.reachable(), states, replication.warnings()));
     }
 
     /** The ready answer, or the 503 problem that names each part that is down. */
-    static Answer readiness(String bootstrapServers, boolean reachable, Map<String, KafkaStreams.State> states) {
+    static Answer readiness(String bootstrapServers, boolean reachable, Map<String, KafkaStreams.State> states,
+                            List<String> warnings) {
         Broker broker = new Broker(bootstrapServers, reachable);
         Map<String, String> named = new TreeMap<>();
         states.forEach((tenant, state) -> named.put(tenant, state.name()));
@@ -77,9 +83,9 @@ public final class Health {
             down.add("no tenant is started");
         }
         if (down.isEmpty()) {
-            return new Answer("UP", broker, named);
+            return new Answer("UP", broker, named, warnings);
         }
         throw new ApiProblem(ApiProblem.Type.NOT_READY, "not ready: " + String.join("; ", down), List.of(),
-                Map.of("status", "DOWN", "broker", broker, "tenants", named));
+                Map.of("status", "DOWN", "broker", broker, "tenants", named, "warnings", warnings));
     }
 }
