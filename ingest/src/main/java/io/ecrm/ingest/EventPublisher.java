@@ -111,4 +111,9 @@ public final class EventPublisher implements AutoCloseable {
     public void close() {
         producer.close();
     }
+
+    /** Closes within {@code bound}: sends not acknowledged by then fail (their requests got no 2xx). */
+    public void close(java.time.Duration bound) {
+        producer.close(bound);
+    }
 }

@@ -32,18 +32,22 @@ import io.ecrm.serving.http.routes.TrendingItems;
 import io.ecrm.serving.kafka.BrokerProbe;
 import io.ecrm.serving.kafka.EmbeddedKafka;
 import io.ecrm.serving.kafka.KeyOwners;
+import io.ecrm.serving.kafka.ReplicationWatch;
 import io.ecrm.serving.model.ModelTopic;
 import io.ecrm.serving.model.ModelTuning;
 import io.ecrm.serving.segments.ExportJobs;
 import io.ecrm.serving.segments.SegmentRegistry;
 import io.ecrm.serving.tenants.TenantRegistry;
 import io.ecrm.streams.SessionIndexFeed;
+import io.ecrm.streams.StreamsSettings;
 import io.ecrm.streams.TenantStreams;
 import io.ecrm.streams.segments.SegmentSettings;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -56,6 +60,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    /** The longest {@link #close} takes; {@code ecrm run} exits within it after SIGTERM or SIGINT. */
+    public static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(30);
+
+    // the bound of a client's own close: its pending requests fail after it rather than waiting out their timeouts
+    private static final Duration PART_CLOSE = Duration.ofSeconds(5);
 
     private final EngineSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -93,8 +103,12 @@ public final class Engine implements AutoCloseable {
             bootstrapServers = settings.bootstrapServers();
         }
         registry = TenantRegistry.open(settings.tenantsFile());
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        started.push(admin);
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        this.admin = admin;
+        started.push(() -> admin.close(PART_CLOSE)); // pending calls fail at once rather than wait out their timeouts
+        StreamsSettings streamsSettings = settings.streams().forCluster(brokerCount(admin));
+        LOG.info("tenant topics: replication factor {}, min in-sync replicas {}", streamsSettings.replicationFactor(),
+                streamsSettings.minInsyncReplicas());
         EngineMetrics metrics = new EngineMetrics();
         started.push(metrics);
         KeyOwners owners = new KeyOwners(settings.advertisedServer());
@@ -102,9 +116,9 @@ public final class Engine implements AutoCloseable {
         started.push(tuning);
         for (TenantId tenant : settings.tenants()) {
             TenantTopics topics = new TenantTopics(tenant);
-            TenantStreams.createTopics(admin, topics, settings.streams());
+            TenantStreams.createTopics(admin, topics, streamsSettings);
             TenantStreams streams = new TenantStreams(topics, bootstrapServers, settings.stateDir(),
-                    settings.instanceId(), settings.advertisedServer(), settings.recommender(), settings.streams(),
+                    settings.instanceId(), settings.advertisedServer(), settings.recommender(), streamsSettings,
                     metrics.cleaning(tenant));
             started.push(streams);
             metrics.streamsLag(tenant, streams.kafkaStreams());
@@ -121,9 +135,13 @@ public final class Engine implements AutoCloseable {
         }
         tuning.start();
         publisher = new EventPublisher(bootstrapServers, Events.PUBLISH_TIMEOUT);
-        started.push(publisher);
+        EventPublisher publishing = publisher;
+        started.push(() -> publishing.close(PART_CLOSE));
         BrokerProbe probe = new BrokerProbe(admin);
         started.push(probe);
+        ReplicationWatch replication = new ReplicationWatch(admin,
+                settings.tenants().stream().map(TenantTopics::new).toList(), streamsSettings);
+        started.push(replication);
 
         ObjectMapper json = HttpApi.objectMapper();
         SegmentRegistry segments = new SegmentRegistry(settings.dataDir(), SegmentSettings.DEFAULTS);
@@ -145,7 +163,7 @@ public final class Engine implements AutoCloseable {
                 new PopularItems(tenants, settings.maxCount()),
                 new TrendingItems(tenants, settings.maxCount()),
                 new Audience(tenants, owners, json, settings.maxCount()),
-                new Health(tenants, probe, bootstrapServers),
+                new Health(tenants, probe, replication, bootstrapServers),
                 new Metrics(metrics),
                 new OpenApi(),
                 new Segments(tenants, segments, json),
@@ -156,6 +174,10 @@ public final class Engine implements AutoCloseable {
         http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());
+    }
+
+    private static int brokerCount(Admin admin) throws Exception {
+        return admin.describeCluster().nodes().get(60, TimeUnit.SECONDS).size();
     }
 
     public int httpPort() {
@@ -186,10 +208,41 @@ public final class Engine implements AutoCloseable {
         return admin;
     }
 
+    /**
+     * Closes every part, newest first, within {@link #SHUTDOWN_BOUND} whatever the broker's state:
+     * the parts close on a thread of their own, each with a bound of its own, and if the broker
+     * is gone and they still have not finished when the bound is up, the engine stops waiting.
+     * Nothing is lost by that: what was processed but not committed is aborted by the broker and
+     * done again, exactly once, at the next start, and an event is acknowledged only once written.
+     */
     @Override
     public void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable part = started.pop();
+        long start = System.nanoTime();
+        Thread closer = new Thread(this::closeParts, "ecrm-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(SHUTDOWN_BOUND.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.warn("parts still closing after {} s (is the Kafka cluster gone?); stopping without them: work not committed "
+                    + "is done again at the next start", SHUTDOWN_BOUND.toSeconds());
+        } else {
+            LOG.info("closed in {} ms", (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private void closeParts() {
+        while (true) {
+            AutoCloseable part;
+            synchronized (started) {
+                if (started.isEmpty()) {
+                    return;
+                }
+                part = started.pop();
+            }
             try {
                 part.close();
             } catch (Exception e) {

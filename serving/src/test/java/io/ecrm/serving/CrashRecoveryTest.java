@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>the engine, as a process of its own on a broker of this test's, is killed and restarted
  *       (in this JVM, on the same data directory and instance id, so the test can read its stores);</li>
  *   <li>the broker, as a process of its own ({@code ecrm broker}), is killed under a running engine,
- *       which must answer 503 problems meanwhile (never hang, never 500), reconnect and resume.</li>
+ *       which must answer 503 problems meanwhile (never hang, never 500), reconnect and resume;</li>
+ *   <li>the broker is killed and the engine is stopped with SIGTERM while it is gone: the engine
+ *       exits within {@link Engine#SHUTDOWN_BOUND}, and once both are back what it had not
+ *       committed is done again, exactly once.</li>
  * </ul>
  * The seed is {@code -Decrm.crash.seed=N} (default below); the figures are printed.
  */
@@ -40,52 +42,17 @@ class CrashRecoveryTest {
     @TempDir
     Path dir;
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private Process startProcess(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "io.ecrm.serving.cli.EcrmCommand"));
-        command.addAll(List.of(args));
-        Path log = dir.resolve(name + ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    private EngineProcesses processes() {
+        return new EngineProcesses(dir);
     }
 
     private Process startEngineProcess(String bootstrap, int httpPort) throws IOException {
-        return startProcess("engine", "run", "--bootstrap-servers", bootstrap, "--http-port", String.valueOf(httpPort),
+        return processes().start("engine", "run", "--bootstrap-servers", bootstrap, "--http-port", String.valueOf(httpPort),
                 "--data-dir", dir.resolve("engine").toString(), "--tenant", TENANT.value(), "--instance-id", "crash-1");
     }
 
-    /** Starts {@code ecrm broker} and waits for its "is up" line. */
     private Process startBrokerProcess(int kafkaPort, int controllerPort) throws Exception {
-        Path log = dir.resolve("broker.log");
-        long linesBefore = Files.exists(log) ? Files.readAllLines(log).size() : 0;
-        Process broker = startProcess("broker", "broker", "--kafka-port", String.valueOf(kafkaPort), "--controller-port",
-                String.valueOf(controllerPort), "--data-dir", dir.resolve("broker").toString());
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.readAllLines(log).stream().skip(linesBefore).anyMatch(l -> l.startsWith("ecrm broker is up"))) {
-                return broker;
-            }
-            assertTrue(broker.isAlive(), "the broker process exited; see " + log);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the broker did not come up within 60 s; see " + log);
-    }
-
-    private static void kill(Process process) throws InterruptedException {
-        process.destroyForcibly(); // SIGKILL
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+        return processes().startBroker(kafkaPort, controllerPort);
     }
 
     private ApiKey addTenant() throws IOException {
@@ -139,7 +106,7 @@ class CrashRecoveryTest {
                 awaitRunning(new HttpClientSupport("http://127.0.0.1:" + httpPort, key.text()));
                 long downMillis = 1_000 + new SplittableRandom(SEED).nextInt(2_000);
                 load.run("http://127.0.0.1:" + httpPort, key.text(), SENDERS, load.faultAfterBatches(), () -> {
-                    kill(engineProcess);
+                    EngineProcesses.kill(engineProcess);
                     System.out.printf("engine killed after %,d of %,d batches accepted; down for %,d ms before its restart%n",
                             load.acceptedBatches(), load.batchCount(), downMillis);
                     Thread.sleep(downMillis);
@@ -151,7 +118,7 @@ class CrashRecoveryTest {
                 assertEquals(load.eventCount(), load.eventsAccepted() + load.eventsGivenUp(), "every batch is settled");
                 assertCountedExactlyOnce(load, restarted[0].tenants().find(TENANT.value()).orElseThrow());
             } finally {
-                stop(engineProcess);
+                EngineProcesses.stop(engineProcess);
                 if (restarted[0] != null) {
                     restarted[0].close();
                 }
@@ -171,7 +138,7 @@ class CrashRecoveryTest {
             awaitRunning(http);
             long outageMillis = 3_000 + new SplittableRandom(SEED + 1).nextInt(5_000);
             load.run(engine.baseUrl(), key.text(), SENDERS, load.faultAfterBatches(), () -> {
-                kill(broker[0]);
+                EngineProcesses.kill(broker[0]);
                 System.out.printf("broker killed after %,d of %,d batches accepted; down for %,d ms before its restart%n",
                         load.acceptedBatches(), load.batchCount(), outageMillis);
                 Thread.sleep(outageMillis);
@@ -184,7 +151,49 @@ class CrashRecoveryTest {
             assertCountedExactlyOnce(load, engine.tenants().find(TENANT.value()).orElseThrow());
             awaitRunning(http);
         } finally {
-            stop(broker[0]);
+            EngineProcesses.stop(broker[0]);
+        }
+    }
+
+    @Test
+    void anEngineWhoseBrokerIsGoneStopsWithinItsBoundOnSigtermAndLosesNothing() throws Exception {
+        CrashLoad load = new CrashLoad(SEED + 2, 300, 60, 300, 50);
+        int httpPort = TestEngines.freePort();
+        int kafkaPort = TestEngines.freePort();
+        int controllerPort = TestEngines.freePort();
+        ApiKey key = addTenant();
+        Process[] broker = {startBrokerProcess(kafkaPort, controllerPort)};
+        String bootstrap = "127.0.0.1:" + kafkaPort;
+        Process engineProcess = startEngineProcess(bootstrap, httpPort);
+        Engine[] restarted = new Engine[1];
+        long[] stopMillis = {-1};
+        try {
+            awaitRunning(new HttpClientSupport("http://127.0.0.1:" + httpPort, key.text()));
+            load.run("http://127.0.0.1:" + httpPort, key.text(), SENDERS, load.faultAfterBatches(), () -> {
+                EngineProcesses.kill(broker[0]);
+                long start = System.nanoTime();
+                engineProcess.destroy(); // SIGTERM
+                boolean exited = engineProcess.waitFor(Engine.SHUTDOWN_BOUND.toSeconds() + 30, TimeUnit.SECONDS);
+                stopMillis[0] = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(exited, "the engine was still running " + stopMillis[0] + " ms after SIGTERM");
+                System.out.printf("broker killed after %,d of %,d batches accepted; the engine exited %,d ms after SIGTERM%n",
+                        load.acceptedBatches(), load.batchCount(), stopMillis[0]);
+                broker[0] = startBrokerProcess(kafkaPort, controllerPort);
+                restarted[0] = Engine.start(engineSettings(bootstrap, httpPort));
+            });
+            // the bound, and the JVM's own exit after it
+            assertTrue(stopMillis[0] < Engine.SHUTDOWN_BOUND.toMillis() + 10_000,
+                    "the engine took " + stopMillis[0] + " ms to exit after SIGTERM with its broker gone");
+            assertTrue(Files.readString(dir.resolve("engine.log")).contains("ecrm: stopping"));
+            System.out.println("shutdown test: " + load.summary());
+            assertEquals(load.eventCount(), load.eventsAccepted() + load.eventsGivenUp(), "every batch is settled");
+            assertCountedExactlyOnce(load, restarted[0].tenants().find(TENANT.value()).orElseThrow());
+        } finally {
+            EngineProcesses.stop(engineProcess);
+            if (restarted[0] != null) {
+                restarted[0].close();
+            }
+            EngineProcesses.stop(broker[0]);
         }
     }
 }

@@ -13,6 +13,7 @@ import io.ecrm.streams.serde.StateSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -79,6 +80,9 @@ public final class TenantStreams implements AutoCloseable {
             id -> this.<ItemNeighbours, ItemNeighbours>read(Stores.ITEM_FOLLOWS_GLOBAL, store -> store.get(id));
     private final Function<String, CatalogItem> readCatalog =
             id -> this.<CatalogItem, CatalogItem>read(Stores.CATALOG, store -> store.get(id));
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the group waits for a silent instance before giving its partitions to others. */
+    public static final int SESSION_TIMEOUT_MILLIS = 6_000;
     private volatile KafkaStreams streams;
     private volatile boolean closed;
     private long restartDelayMillis = FIRST_RESTART_DELAY_MILLIS;
@@ -101,10 +105,18 @@ public final class TenantStreams implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        requireReplicationChosen(settings);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), settings.minInsyncReplicas());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 topics.applicationId() + "-" + instanceId);
+        // a crashed instance's partitions move to the others (to their standbys) once the group
+        // misses it for this long; a restart of a static member within it keeps its partitions without
+        // a rebalance, a slower one triggers one (cheap with standbys). 6 s is the least a broker
+        // allows by default (group.min.session.timeout.ms), against Kafka's 45 s
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MILLIS);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), SESSION_TIMEOUT_MILLIS / 3);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L); // no store uses the record cache (RecommendationTopology)
         // changelogs and internal topics: the records repeat keys and field names, lz4 halves them or better
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
@@ -182,6 +194,7 @@ public final class TenantStreams implements AutoCloseable {
     /** Creates the tenant's topics if they do not exist yet; existing ones are left as they are. */
     public static void createTopics(Admin admin, TenantTopics topics, StreamsSettings settings)
             throws InterruptedException, ExecutionException, TimeoutException {
+        requireReplicationChosen(settings);
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         List<NewTopic> wanted = new ArrayList<>();
         // raw events are kept a week: long enough to rebuild state, short enough that an erased
@@ -204,6 +217,13 @@ public final class TenantStreams implements AutoCloseable {
         wanted.add(new NewTopic(topics.itemActivity(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemNeighbours(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.model(), 1, settings.replicationFactor()).configs(compacted));
+        // every write waits for this many copies (the producers use acks=all), so losing a broker loses nothing acknowledged
+        String minInsync = String.valueOf(settings.minInsyncReplicas());
+        wanted.replaceAll(t -> {
+            Map<String, String> configs = new HashMap<>(t.configs() == null ? Map.of() : t.configs());
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync);
+            return new NewTopic(t.name(), t.numPartitions(), t.replicationFactor()).configs(configs);
+        });
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
         if (missing.isEmpty()) {
@@ -217,6 +237,12 @@ public final class TenantStreams implements AutoCloseable {
             }
         }
         awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
+    }
+
+    private static void requireReplicationChosen(StreamsSettings settings) {
+        if (!settings.replicationChosen()) {
+            throw new IllegalArgumentException("the replication is not chosen yet: settle it with StreamsSettings.forCluster");
+        }
     }
 
     /**
@@ -399,6 +425,8 @@ public final class TenantStreams implements AutoCloseable {
             closed = true;
         }
         restarts.shutdownNow();
-        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+        // bounded, so a gone broker cannot hold a shutdown: threads still closing after it are left
+        // to end with the process, and their uncommitted work is aborted and done again on restart
+        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
     }
 }

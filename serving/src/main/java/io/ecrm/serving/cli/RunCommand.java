@@ -24,11 +24,16 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Blocks until SIGINT or SIGTERM, then closes the engine cleanly before the JVM exits ({@link StopSignals}). */
+    /**
+     * Blocks until SIGINT or SIGTERM, then closes the engine before the JVM exits
+     * ({@link StopSignals}), within {@link Engine#SHUTDOWN_BOUND} whatever the broker's state.
+     */
     static void awaitShutdown(Engine engine) throws InterruptedException {
         StopSignals.awaitStop("ecrm-shutdown", () -> {
-            System.out.println("ecrm: stopping");
+            System.out.println("ecrm: stopping (at most " + Engine.SHUTDOWN_BOUND.toSeconds() + " s)");
+            long start = System.nanoTime();
             engine.close();
+            System.out.printf("ecrm: stopped after %.1f s%n", (System.nanoTime() - start) / 1e9);
         });
     }
 }
