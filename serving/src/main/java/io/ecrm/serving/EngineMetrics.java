@@ -37,7 +37,7 @@ import org.apache.kafka.streams.KafkaStreams;
  *   <li>{@code ecrm_streams_lag_records{tenant}}: records on the tenant's input partitions this
  *       instance owns that its Streams application has not processed yet;</li>
  *   <li>{@code ecrm_forwarded_requests_total{outcome}}: visitor requests sent on to the instance
- *       holding the visitor ({@code relayed}, {@code not_held}, {@code unreachable});</li>
+ *       holding the visitor ({@code relayed}, {@code not_held}, {@code unreachable}, {@code unavailable}: it answered 503);</li>
  *   <li>{@code ecrm_model_validation_hr20{tenant}} and {@code ecrm_model_validation_mrr20{tenant}}: validation
  *       figures of the serving settings in use, from the tenant's latest fit (NaN before its first), and
  *       {@code ecrm_model_fits_total{tenant,outcome}}: fits this instance ran ({@code applied}, {@code kept}, {@code failed});</li>

@@ -107,7 +107,7 @@ public class ServedRecommendationBenchmark {
         List<Recommendation> ranked = recommender.recommend(ask.query(history, sessionGapMillis), sources);
         out.reset();
         try (JsonGenerator generator = json.createGenerator(out)) {
-            Recommendations.writeAnswer(generator, visitor, ranked, false);
+            Recommendations.writeAnswer(generator, visitor, ranked, false, true);
         }
         return out.size();
     }

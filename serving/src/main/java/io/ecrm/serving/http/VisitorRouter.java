@@ -42,7 +42,8 @@ public final class VisitorRouter {
     static final String KEY_PREFIX = "key=";
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1_000);
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(5_000);
-    private static final List<String> RELAYED_HEADERS = List.of("Content-Type", "Retry-After", "WWW-Authenticate", "Cache-Control");
+    private static final List<String> RELAYED_HEADERS = List.of("Content-Type", "Retry-After", "WWW-Authenticate", "Cache-Control",
+            "X-Ecrm-Personalised"); // the last: Recommendations.PERSONALISED_HEADER
 
     /**
      * Whether this instance's own stores hold the visitor under a visitor key ({@code c:id} or
@@ -170,6 +171,13 @@ public final class VisitorRouter {
             metrics.forwarded("unreachable");
             throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
                     "the instance holding this visitor did not answer; send the request again");
+        }
+        if (answer.statusCode() == 503) {
+            // the owner is there but cannot read the visitor now (restoring, or it lost the key in a
+            // rebalance): the same as no answer to the caller, who may do without the visitor's state
+            metrics.forwarded("unavailable");
+            throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
+                    "the instance holding this visitor cannot read it now; send the request again");
         }
         if ("unknown".equals(answer.headers().firstValue(VISITOR_HEADER).orElse(null))) {
             metrics.forwarded("not_held");

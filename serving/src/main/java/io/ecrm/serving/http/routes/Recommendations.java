@@ -9,6 +9,7 @@ import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.RequestParams;
 import io.ecrm.serving.http.VisitorRouter;
+import io.ecrm.streams.StateNotReadyException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,18 +41,24 @@ import java.util.Set;
  * Each item has a score and {@code because} (the visitor's item behind its largest contribution;
  * absent for the popularity fill). Sold-out items (catalogue) are never answered. A visitor we have
  * not seen yet gets the tenant's popular items: the answer is never empty once the tenant has data.
+ * <p>
+ * A recommendation never fails for want of the instance holding the visitor: while it cannot be
+ * asked (crashed and not yet replaced, or the tenant rebalancing) the answer is made of what needs
+ * no visitor state (the {@code itemId} on screen, trending, popular) and says so:
+ * {@code "personalised": false} and the header {@value #PERSONALISED_HEADER}{@code : false}.
  */
 public final class Recommendations implements Handler {
     /**
-     * Writes the answer for {@code customerId}: {@code {"customerId", "items": [{"itemId", "score",
+     * Writes the answer for {@code customerId}: {@code {"customerId", "personalised", "items": [{"itemId", "score",
      * "because", "explanation": [{"source", "because", "similarity", "score"}]}]}}, {@code because}
      * left out when there is none and {@code explanation} unless asked for. Straight from the
      * ranked items to the generator: the answer is built as no other object first.
      */
-    public static void writeAnswer(JsonGenerator json, String customerId, List<Recommendation> ranked, boolean explain)
-            throws IOException {
+    public static void writeAnswer(JsonGenerator json, String customerId, List<Recommendation> ranked, boolean explain,
+                                   boolean personalised) throws IOException {
         json.writeStartObject();
         json.writeStringField("customerId", customerId);
+        json.writeBooleanField("personalised", personalised);
         json.writeArrayFieldStart("items");
         for (Recommendation item : ranked) {
             json.writeStartObject();
@@ -89,6 +96,9 @@ public final class Recommendations implements Handler {
         }
     }
 
+    /** On every answer: {@code true} when the visitor's state was read, {@code false} when the answer could not use it. */
+    public static final String PERSONALISED_HEADER = "X-Ecrm-Personalised";
+
     /** Most ids {@code exclude} may list. */
     public static final int MAX_EXCLUDED = 100;
 
@@ -124,18 +134,30 @@ public final class Recommendations implements Handler {
         }
         // the history that decided where the visitor is held is the one answered from: read once
         VisitorHistory[] history = new VisitorHistory[1];
-        VisitorRouter.Resolution found = router.resolve(ctx, tenant, id,
-                (engine, key) -> (history[0] = engine.streams().visitorHistory(key)) != null);
-        if (found.relayed()) {
-            return;
+        VisitorHistory held;
+        boolean personalised = true;
+        try {
+            VisitorRouter.Resolution found = router.resolve(ctx, tenant, id,
+                    (engine, key) -> (history[0] = engine.streams().visitorHistory(key)) != null);
+            if (found.relayed()) {
+                return;
+            }
+            held = found.visitorKey() == null ? null : history[0];
+        } catch (StateNotReadyException | ApiProblem ownerAway) {
+            if (ownerAway instanceof ApiProblem problem && problem.type().status() != 503) {
+                throw problem;
+            }
+            // the visitor's state cannot be read now: answered without it rather than not at all
+            held = null;
+            personalised = false;
         }
         TenantEngine.Ask ask = new TenantEngine.Ask(count, onScreen, excluded, category, includeSeen, explain);
-        VisitorHistory held = found.visitorKey() == null ? null : history[0];
         List<Recommendation> ranked = tenant.recommendFor(held, ask);
         // written straight to the response: no JSON string, no copy of it (the answer is the route's every request)
         ctx.contentType(ContentType.APPLICATION_JSON);
+        ctx.header(PERSONALISED_HEADER, String.valueOf(personalised));
         try (JsonGenerator out = json.createGenerator(ctx.outputStream()).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            writeAnswer(out, id, ranked, explain);
+            writeAnswer(out, id, ranked, explain, personalised);
         } catch (IOException e) {
             // the client went away while the answer was written: there is no one left to answer
         }
