@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Optional;
@@ -41,7 +42,8 @@ import java.util.Set;
  * recommender. The popular and lately popular lists are recomputed from the global stores every
  * {@link #POPULAR_REFRESH_MILLIS} at most, off the request threads: a request that finds them due
  * hands the walk of every item's count to a background thread and answers with the lists it has
- * (only the tenant's first request waits for them).
+ * (only the tenant's first request waits for them, and the first once it runs after lists read while
+ * its stores were restoring).
  */
 public final class TenantEngine {
     static final long POPULAR_REFRESH_MILLIS = 2_000;
@@ -202,10 +204,6 @@ public final class TenantEngine {
         return recommend(Optional.ofNullable(history), ask);
     }
 
-    /** The profile under a visitor key this instance holds; empty for null or an unknown key. */
-    public Optional<CustomerProfile> profileAt(String visitorKey) {
-        return Optional.ofNullable(visitorKey == null ? null : streams.profile(visitorKey));
-    }
 
     private List<Recommendation> recommend(Optional<VisitorHistory> history, Ask ask) {
         RecommendationQuery query = ask.query(history.orElse(VisitorHistory.EMPTY), sessionGapMillis);
@@ -301,9 +299,10 @@ public final class TenantEngine {
     /** The popular lists, with a recomputation started in the background when they are due. */
     private Popularity popularity() {
         Popularity current = popularity;
-        if (current == null) {
+        if (current == null || (current.computedAt() < 0 && streams.state() == KafkaStreams.State.RUNNING)) {
+            // the first lists, and the first once the tenant runs after lists read while it restored, are waited for
             synchronized (this) {
-                if (popularity == null) {
+                if (popularity == null || (popularity.computedAt() < 0 && streams.state() == KafkaStreams.State.RUNNING)) {
                     popularity = computePopularity();
                 }
                 return popularity;
@@ -338,7 +337,16 @@ public final class TenantEngine {
         TopK lately = new TopK(POPULAR_KEPT);
         streams.forEachItemActivity((item, activity) ->
                 lately.offer(new ScoredItem(item, activity.decayed(ActivityWindow.DAY, clock[0]))));
-        return new Popularity(PopularItems.of(popular, available(lately.best())), now);
+        return new Popularity(PopularItems.of(popular, available(lately.best())), settledAt(now));
+    }
+
+    /**
+     * When lists computed at {@code now} count as computed: now once the tenant runs, else never,
+     * so that lists read from stores still restoring (a start, a rebalance) are recomputed at the next
+     * request rather than served for a refresh interval.
+     */
+    private long settledAt(long now) {
+        return streams.state() == KafkaStreams.State.RUNNING ? now : Long.MIN_VALUE / 2;
     }
 
     /**
@@ -364,7 +372,7 @@ public final class TenantEngine {
             }
         });
         List<ScoredItem> items = available(top.best());
-        trending.put(window, new Ranked(items, now));
+        trending.put(window, new Ranked(items, settledAt(now)));
         return items;
     }
 

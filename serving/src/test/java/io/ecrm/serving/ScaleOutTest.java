@@ -85,7 +85,7 @@ class ScaleOutTest {
         for (String id : visitorIds()) {
             answers.put(id, http.await("/v1/customers/" + id, r -> r.status() == 200, PATIENCE).body());
             answers.put(id + "/recommendations", http.await("/v1/customers/" + id + "/recommendations?count=3",
-                    r -> r.status() == 200, PATIENCE).body());
+                    r -> r.status() == 200 && r.body().get("personalised").asBoolean(), PATIENCE).body());
         }
         return answers;
     }

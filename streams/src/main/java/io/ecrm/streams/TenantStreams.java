@@ -299,6 +299,39 @@ public final class TenantStreams implements AutoCloseable {
         return visitor == null ? null : visitor.profile();
     }
 
+    /**
+     * The visitor's history as any copy of its partition on this instance has it: the active one
+     * even while it is not queryable as such (a rebalance, a restore), or a standby copy (read while
+     * the visitor's owner is away). Such a copy may trail the visitor's latest events by what it
+     * has not replicated or restored yet; null when it has no such visitor. Never cached.
+     *
+     * @throws StateNotReadyException when this instance holds no copy of the visitor's partition
+     */
+    public VisitorHistory staleVisitorHistory(String visitorKey) {
+        VisitorRecord visitor = readStale(visitorKey);
+        return visitor == null ? null : visitor.history();
+    }
+
+    /** The visitor's profile from any copy on this instance, as {@link #staleVisitorHistory}. */
+    public CustomerProfile staleProfile(String visitorKey) {
+        VisitorRecord visitor = readStale(visitorKey);
+        return visitor == null ? null : visitor.profile();
+    }
+
+    private VisitorRecord readStale(String visitorKey) {
+        try {
+            KeyQueryMetadata metadata = streams.queryMetadataForKey(Stores.VISITORS, visitorKey, VISITOR_KEYS);
+            if (metadata == null || metadata.partition() < 0) {
+                throw new StateNotReadyException(topics.tenant().value(), streams.state(), null);
+            }
+            return streams.store(StoreQueryParameters.fromNameAndType(Stores.VISITORS,
+                    QueryableStoreTypes.<String, VisitorRecord>keyValueStore()).enableStaleStores()
+                    .withPartition(metadata.partition())).get(visitorKey);
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            throw new StateNotReadyException(topics.tenant().value(), streams.state(), e);
+        }
+    }
+
     /** The customer key an anonymous visitor key is linked to, if this instance holds the link, else null. */
     public String linkedCustomer(String anonymousKey) {
         return decoded.links().get(anonymousKey, readLink);

@@ -107,7 +107,7 @@ public class ServedRecommendationBenchmark {
         List<Recommendation> ranked = recommender.recommend(ask.query(history, sessionGapMillis), sources);
         out.reset();
         try (JsonGenerator generator = json.createGenerator(out)) {
-            Recommendations.writeAnswer(generator, visitor, ranked, false, true);
+            Recommendations.writeAnswer(generator, visitor, ranked, false, Recommendations.Basis.VISITOR);
         }
         return out.size();
     }

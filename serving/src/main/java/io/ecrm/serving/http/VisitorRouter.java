@@ -6,6 +6,7 @@ import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.kafka.KeyOwners;
 import io.ecrm.serving.kafka.KeyOwners.HostStoreInfo;
 import io.ecrm.streams.StateNotReadyException;
+import io.ecrm.streams.profile.CustomerProfile;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +31,13 @@ import java.util.Set;
  * {@value #LINKED_HEADER} the customer an unknown anonymous id is linked to, which is asked next. Sending the
  * header from outside gains nothing: the caller's key still decides the tenant, and an instance
  * that does not own the key answers 503.
+ * <p>
+ * When the owner does not answer (it crashed, and the group has not moved its partitions yet), the
+ * visitor is read from a standby copy ({@code --standby-replicas}): here when this instance holds
+ * one, else on the instance that does, asked with {@value #STALE_HEADER}{@code : allowed}. While
+ * this instance's own copy cannot be read as the owner's (a rebalance), it is read as a stale copy.
+ * Such an answer carries {@value #STALE_HEADER}{@code : true}: it may trail the visitor's latest
+ * events by what the copy had not replicated or restored yet.
  */
 public final class VisitorRouter {
     /** Marks a forwarded request; its value names the key it was forwarded for: {@code customer} or {@code anonymous}. */
@@ -38,12 +46,14 @@ public final class VisitorRouter {
     public static final String VISITOR_HEADER = "X-Ecrm-Visitor";
     /** On an {@code unknown} answer for an anonymous id: the customer key the id is linked to. */
     public static final String LINKED_HEADER = "X-Ecrm-Linked";
+    /** On a forwarded request, {@code allowed}: read a stale copy (a standby); on an answer, {@code true}: read from one. */
+    public static final String STALE_HEADER = "X-Ecrm-Stale";
     /** The forwarded-header value that names the visitor key to read, for a linked anonymous id. */
     static final String KEY_PREFIX = "key=";
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1_000);
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(5_000);
     private static final List<String> RELAYED_HEADERS = List.of("Content-Type", "Retry-After", "WWW-Authenticate", "Cache-Control",
-            "X-Ecrm-Personalised"); // the last: Recommendations.PERSONALISED_HEADER
+            STALE_HEADER, "X-Ecrm-Personalised"); // the last: Recommendations.PERSONALISED_HEADER
 
     /**
      * Whether this instance's own stores hold the visitor under a visitor key ({@code c:id} or
@@ -52,7 +62,8 @@ public final class VisitorRouter {
      */
     @FunctionalInterface
     public interface Holds {
-        boolean holds(TenantEngine tenant, String visitorKey);
+        /** @param stale read any copy this instance has of the visitor (a standby, or its own during a rebalance) */
+        boolean holds(TenantEngine tenant, String visitorKey, boolean stale);
     }
 
     private final KeyOwners owners;
@@ -69,12 +80,16 @@ public final class VisitorRouter {
      * Where a request about a visitor is answered: {@code relayed} when another instance answered it
      * (the answer is sent), else here, from {@code visitorKey} (null when no instance holds the visitor).
      */
-    public record Resolution(boolean relayed, String visitorKey) {
-        static final Resolution RELAYED = new Resolution(true, null);
-        static final Resolution NOBODY = new Resolution(false, null);
+    public record Resolution(boolean relayed, String visitorKey, boolean stale) {
+        static final Resolution RELAYED = new Resolution(true, null, false);
+        static final Resolution NOBODY = new Resolution(false, null, false);
 
         static Resolution here(String visitorKey) {
-            return new Resolution(false, visitorKey);
+            return new Resolution(false, visitorKey, false);
+        }
+
+        static Resolution staleHere(String visitorKey) {
+            return new Resolution(false, visitorKey, true);
         }
     }
 
@@ -93,17 +108,36 @@ public final class VisitorRouter {
         }
         Set<HostStoreInfo> asked = new HashSet<>();
         for (String key : List.of(customerKey, anonymousKey)) {
-            HostStoreInfo owner = owners.ownerOf(tenant.streams(), key);
+            HostStoreInfo owner;
+            try {
+                owner = owners.ownerOf(tenant.streams(), key);
+            } catch (StateNotReadyException ownerUnknown) {
+                // a rebalance: a copy here that holds the visitor answers; else nobody can say where it is
+                Resolution copy = hasCopyHere(tenant, key) ? staleCopyHere(ctx, tenant, key, holds) : null;
+                if (copy == null) {
+                    throw ownerUnknown;
+                }
+                return copy;
+            }
             if (owner.local()) {
-                if (holds.holds(tenant, key)) {
-                    return Resolution.here(key);
+                Resolution here = readHere(ctx, tenant, key, holds);
+                if (here != null) {
+                    return here;
                 }
                 String linked = key.equals(anonymousKey) ? tenant.streams().linkedCustomer(anonymousKey) : null;
                 if (linked != null) {
                     return follow(ctx, tenant, linked, holds);
                 }
             } else if (asked.add(owner)) {
-                Relay relay = relay(ctx, owner, key.equals(customerKey) ? "customer" : "anonymous");
+                String askedFor = key.equals(customerKey) ? "customer" : "anonymous";
+                Relay relay = relay(ctx, owner, askedFor, false);
+                if (relay.unreachable()) {
+                    Resolution standby = fromStandby(ctx, tenant, key, askedFor, holds);
+                    if (standby != null) {
+                        return standby;
+                    }
+                    continue; // the standby does not hold the visitor under this key
+                }
                 if (relay.relayed()) {
                     return Resolution.RELAYED;
                 }
@@ -115,13 +149,95 @@ public final class VisitorRouter {
         return Resolution.NOBODY;
     }
 
+    /**
+     * The visitor key read here, where its partition's active copy is: as the owner's, or while that
+     * cannot be read (a rebalance) as a stale copy; null when this instance does not hold the visitor under it.
+     */
+    private static Resolution readHere(Context ctx, TenantEngine tenant, String key, Holds holds) {
+        try {
+            return holds.holds(tenant, key, false) ? Resolution.here(key) : null;
+        } catch (StateNotReadyException notQueryable) {
+            return staleCopyHere(ctx, tenant, key, holds);
+        }
+    }
+
+    /** Whether this instance has any copy (active, restoring or standby) of the key's partition. */
+    private static boolean hasCopyHere(TenantEngine tenant, String key) {
+        try {
+            tenant.streams().staleProfile(key);
+            return true;
+        } catch (StateNotReadyException noCopy) {
+            return false;
+        }
+    }
+
+    /** The key read from this instance's copy of its partition, flagged stale; null when the copy does not hold it. */
+    private static Resolution staleCopyHere(Context ctx, TenantEngine tenant, String key, Holds holds) {
+        if (!holds.holds(tenant, key, true)) {
+            return null;
+        }
+        ctx.header(STALE_HEADER, "true");
+        return Resolution.staleHere(key);
+    }
+
+    /**
+     * The visitor key read from a standby copy, its owner being unreachable: here, or relayed from
+     * the instance holding the copy; null when the copy does not hold the visitor under this key.
+     */
+    private Resolution fromStandby(Context ctx, TenantEngine tenant, String key, String forwardedFor, Holds holds)
+            throws InterruptedException {
+        if (hasCopyHere(tenant, key)) {
+            // a copy here (a standby, or a partition this instance is taking over) costs no request
+            return staleCopyHere(ctx, tenant, key, holds);
+        }
+        for (HostStoreInfo standby : owners.standbysOf(tenant.streams(), key)) {
+            if (standby.local()) {
+                continue;
+            }
+            Relay relay = relay(ctx, standby, forwardedFor, true);
+            if (relay.relayed()) {
+                return Resolution.RELAYED;
+            }
+            if (!relay.unreachable()) {
+                return null;
+            }
+        }
+        throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
+                "the instance holding this visitor did not answer, and no standby copy could; send the request again");
+    }
+
+    /**
+     * The visitor's profile, read once where the visitor is held (from a stale copy while its owner
+     * is away or rebalancing); null when another instance answered the request (its answer is sent).
+     *
+     * @throws ApiProblem 404 when no instance holds the visitor
+     */
+    public CustomerProfile profile(Context ctx, TenantEngine tenant, String visitorId) throws InterruptedException {
+        CustomerProfile[] read = new CustomerProfile[1];
+        Resolution found = resolve(ctx, tenant, visitorId, (engine, key, stale) ->
+                (read[0] = stale ? engine.streams().staleProfile(key) : engine.streams().profile(key)) != null);
+        if (found.relayed()) {
+            return null;
+        }
+        if (found.visitorKey() == null) {
+            throw new ApiProblem(ApiProblem.Type.NOT_FOUND, "no events of customer " + visitorId);
+        }
+        return read[0];
+    }
+
     /** The customer an anonymous id is linked to: read here when this instance holds it, else relayed from its owner. */
     private Resolution follow(Context ctx, TenantEngine tenant, String linkedKey, Holds holds) throws InterruptedException {
         HostStoreInfo owner = owners.ownerOf(tenant.streams(), linkedKey);
         if (owner.local()) {
-            return holds.holds(tenant, linkedKey) ? Resolution.here(linkedKey) : Resolution.NOBODY;
+            Resolution here = readHere(ctx, tenant, linkedKey, holds);
+            return here == null ? Resolution.NOBODY : here;
         }
-        return relay(ctx, owner, KEY_PREFIX + linkedKey).relayed() ? Resolution.RELAYED : Resolution.NOBODY;
+        Relay relay = relay(ctx, owner, KEY_PREFIX + linkedKey, false);
+        if (relay.unreachable()) {
+            Resolution standby = fromStandby(ctx, tenant, linkedKey, KEY_PREFIX + linkedKey, holds);
+            return standby == null ? Resolution.NOBODY : standby;
+        }
+        return relay.relayed() ? Resolution.RELAYED : Resolution.NOBODY;
     }
 
     /** A forwarded request: answered from this instance's own state, and never forwarded again. */
@@ -129,14 +245,24 @@ public final class VisitorRouter {
                                     String anonymousKey, Holds holds) {
         String key = forwardedFor.startsWith(KEY_PREFIX) ? forwardedFor.substring(KEY_PREFIX.length())
                 : "anonymous".equals(forwardedFor) ? anonymousKey : customerKey;
+        if ("allowed".equals(ctx.header(STALE_HEADER))) {
+            // the owner is away: this instance's standby copy of the one key asked for
+            if (owners.standbysOf(tenant.streams(), key).stream().noneMatch(HostStoreInfo::local)) {
+                throw new StateNotReadyException(tenant.topics().tenant().value(), tenant.streams().state(), null);
+            }
+            boolean held = holds.holds(tenant, key, true);
+            ctx.header(VISITOR_HEADER, held ? "found" : "unknown");
+            ctx.header(STALE_HEADER, "true");
+            return held ? Resolution.staleHere(key) : Resolution.NOBODY;
+        }
         if (!owners.ownerOf(tenant.streams(), key).local()) {
             // the key moved in a rebalance since the forwarding instance looked; it asks again
             throw new StateNotReadyException(tenant.topics().tenant().value(), tenant.streams().state(), null);
         }
-        String found = null;
+        Resolution found = null;
         for (String candidate : forwardedFor.startsWith(KEY_PREFIX) ? List.of(key) : List.of(customerKey, anonymousKey)) {
-            if (found == null && holds.holds(tenant, candidate)) {
-                found = candidate;
+            if (found == null) {
+                found = readHere(ctx, tenant, candidate, holds);
             }
         }
         ctx.header(VISITOR_HEADER, found != null ? "found" : "unknown");
@@ -147,19 +273,23 @@ public final class VisitorRouter {
                 ctx.header(LINKED_HEADER, linked);
             }
         }
-        return found == null ? Resolution.NOBODY : Resolution.here(found);
+        return found == null ? Resolution.NOBODY : found;
     }
 
-    /** What a forwarded request came back with: relayed to the caller, or not held there (and maybe linked). */
-    private record Relay(boolean relayed, String linkedKey) {
+    /** What a forwarded request came back with: relayed to the caller, not held there (and maybe linked), or no answer. */
+    private record Relay(boolean relayed, String linkedKey, boolean unreachable) {
+        static final Relay UNREACHABLE = new Relay(false, null, true);
     }
 
     /** Forwards the request; relays the answer unless the owner said it does not hold the visitor. */
-    private Relay relay(Context ctx, HostStoreInfo owner, String forwardedFor) throws InterruptedException {
+    private Relay relay(Context ctx, HostStoreInfo owner, String forwardedFor, boolean standby) throws InterruptedException {
         String query = ctx.queryString();
         URI target = URI.create(owner.baseUrl() + ctx.req().getRequestURI() + (query == null ? "" : "?" + query));
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(REQUEST_TIMEOUT)
                 .header(FORWARDED_HEADER, forwardedFor).method(ctx.method().name(), HttpRequest.BodyPublishers.noBody());
+        if (standby) {
+            request.header(STALE_HEADER, "allowed");
+        }
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -169,8 +299,7 @@ public final class VisitorRouter {
             answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             metrics.forwarded("unreachable");
-            throw new ApiProblem(ApiProblem.Type.UNAVAILABLE,
-                    "the instance holding this visitor did not answer; send the request again");
+            return Relay.UNREACHABLE;
         }
         if (answer.statusCode() == 503) {
             // the owner is there but cannot read the visitor now (restoring, or it lost the key in a
@@ -181,7 +310,7 @@ public final class VisitorRouter {
         }
         if ("unknown".equals(answer.headers().firstValue(VISITOR_HEADER).orElse(null))) {
             metrics.forwarded("not_held");
-            return new Relay(false, answer.headers().firstValue(LINKED_HEADER).orElse(null));
+            return new Relay(false, answer.headers().firstValue(LINKED_HEADER).orElse(null), false);
         }
         metrics.forwarded("relayed");
         ctx.status(answer.statusCode());
@@ -189,6 +318,6 @@ public final class VisitorRouter {
             answer.headers().firstValue(name).ifPresent(value -> ctx.header(name, value));
         }
         ctx.result(answer.body());
-        return new Relay(true, null);
+        return new Relay(true, null, false);
     }
 }

@@ -51,6 +51,20 @@ public final class KeyOwners {
         return new HostStoreInfo(owner.host(), owner.port(), owner.equals(self));
     }
 
+    /** The instances holding a standby copy of the visitor key's partition; empty when there is none or it cannot be known now. */
+    public List<HostStoreInfo> standbysOf(TenantStreams tenant, String visitorKey) {
+        try {
+            KeyQueryMetadata metadata = tenant.kafkaStreams().queryMetadataForKey(Stores.VISITORS, visitorKey, KEYS);
+            if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+                return List.of();
+            }
+            return metadata.standbyHosts().stream().filter(host -> host.port() >= 0)
+                    .map(host -> new HostStoreInfo(host.host(), host.port(), host.equals(self))).toList();
+        } catch (IllegalStateException | InvalidStateStoreException e) {
+            return List.of();
+        }
+    }
+
     /** Every other instance of the tenant's application, by its HTTP address; empty when this one is alone. */
     public List<HostStoreInfo> otherInstances(TenantStreams tenant) {
         KafkaStreams streams = tenant.kafkaStreams();

@@ -44,12 +44,10 @@ public final class CustomerSegments implements Handler {
     public void handle(Context ctx) throws InterruptedException {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         String id = RequestParams.id(ctx, "id");
-        VisitorRouter.Resolution found = router.resolve(ctx, tenant, id, (engine, key) -> engine.streams().profile(key) != null);
-        if (found.relayed()) {
-            return;
+        CustomerProfile profile = router.profile(ctx, tenant, id);
+        if (profile == null) {
+            return; // answered by the instance holding the visitor
         }
-        CustomerProfile profile = tenant.profileAt(found.visitorKey())
-                .orElseThrow(() -> new ApiProblem(ApiProblem.Type.NOT_FOUND, "no events of customer " + id));
         SegmentSnapshot snapshot = segments.of(tenant).snapshot(false);
         SegmentSnapshot.Membership m = snapshot.membership(profile);
         List<Membership> all = m.segments().stream()

@@ -45,20 +45,27 @@ import java.util.Set;
  * A recommendation never fails for want of the instance holding the visitor: while it cannot be
  * asked (crashed and not yet replaced, or the tenant rebalancing) the answer is made of what needs
  * no visitor state (the {@code itemId} on screen, trending, popular) and says so:
- * {@code "personalised": false} and the header {@value #PERSONALISED_HEADER}{@code : false}.
+ * {@code "personalised": false} and the header {@value #PERSONALISED_HEADER}{@code : false}. Read
+ * from a stale copy (a standby while the owner is away, the visitor's own partition during a
+ * rebalance), the answer is personalised and says {@code "stale": true} and
+ * {@link VisitorRouter#STALE_HEADER}{@code : true}.
  */
 public final class Recommendations implements Handler {
     /**
-     * Writes the answer for {@code customerId}: {@code {"customerId", "personalised", "items": [{"itemId", "score",
+     * Writes the answer for {@code customerId}: {@code {"customerId", "personalised", "stale" (only when true),
+     * "items": [{"itemId", "score",
      * "because", "explanation": [{"source", "because", "similarity", "score"}]}]}}, {@code because}
      * left out when there is none and {@code explanation} unless asked for. Straight from the
      * ranked items to the generator: the answer is built as no other object first.
      */
     public static void writeAnswer(JsonGenerator json, String customerId, List<Recommendation> ranked, boolean explain,
-                                   boolean personalised) throws IOException {
+                                   Basis basis) throws IOException {
         json.writeStartObject();
         json.writeStringField("customerId", customerId);
-        json.writeBooleanField("personalised", personalised);
+        json.writeBooleanField("personalised", basis != Basis.NO_VISITOR_STATE);
+        if (basis == Basis.STALE_COPY) {
+            json.writeBooleanField("stale", true);
+        }
         json.writeArrayFieldStart("items");
         for (Recommendation item : ranked) {
             json.writeStartObject();
@@ -85,6 +92,16 @@ public final class Recommendations implements Handler {
         }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    /** What an answer knew of the visitor. */
+    public enum Basis {
+        /** The visitor's state, as its owner holds it (none for a visitor not seen yet). */
+        VISITOR,
+        /** A stale copy of the visitor's state (a standby while its owner is away, or one read during a rebalance): it may trail the latest events. */
+        STALE_COPY,
+        /** Nothing: the visitor's state could not be read. */
+        NO_VISITOR_STATE
     }
 
     /** Each source as the answer names it: lower case. */
@@ -135,29 +152,30 @@ public final class Recommendations implements Handler {
         // the history that decided where the visitor is held is the one answered from: read once
         VisitorHistory[] history = new VisitorHistory[1];
         VisitorHistory held;
-        boolean personalised = true;
+        Basis basis = Basis.VISITOR;
         try {
-            VisitorRouter.Resolution found = router.resolve(ctx, tenant, id,
-                    (engine, key) -> (history[0] = engine.streams().visitorHistory(key)) != null);
+            VisitorRouter.Resolution found = router.resolve(ctx, tenant, id, (engine, key, stale) -> (history[0] = stale
+                    ? engine.streams().staleVisitorHistory(key) : engine.streams().visitorHistory(key)) != null);
             if (found.relayed()) {
                 return;
             }
             held = found.visitorKey() == null ? null : history[0];
+            basis = found.stale() ? Basis.STALE_COPY : Basis.VISITOR;
         } catch (StateNotReadyException | ApiProblem ownerAway) {
             if (ownerAway instanceof ApiProblem problem && problem.type().status() != 503) {
                 throw problem;
             }
             // the visitor's state cannot be read now: answered without it rather than not at all
             held = null;
-            personalised = false;
+            basis = Basis.NO_VISITOR_STATE;
         }
         TenantEngine.Ask ask = new TenantEngine.Ask(count, onScreen, excluded, category, includeSeen, explain);
         List<Recommendation> ranked = tenant.recommendFor(held, ask);
         // written straight to the response: no JSON string, no copy of it (the answer is the route's every request)
         ctx.contentType(ContentType.APPLICATION_JSON);
-        ctx.header(PERSONALISED_HEADER, String.valueOf(personalised));
+        ctx.header(PERSONALISED_HEADER, String.valueOf(basis != Basis.NO_VISITOR_STATE));
         try (JsonGenerator out = json.createGenerator(ctx.outputStream()).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            writeAnswer(out, id, ranked, explain, personalised);
+            writeAnswer(out, id, ranked, explain, basis);
         } catch (IOException e) {
             // the client went away while the answer was written: there is no one left to answer
         }
