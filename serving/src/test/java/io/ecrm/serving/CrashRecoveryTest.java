@@ -3,7 +3,9 @@ package io.ecrm.serving;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.ecrm.schemas.TenantId;
+import io.ecrm.schemas.TenantTopics;
 import io.ecrm.serving.kafka.EmbeddedKafka;
 import io.ecrm.serving.tenants.ApiKey;
 import io.ecrm.serving.tenants.TenantRegistry;
@@ -11,9 +13,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  *       which must answer 503 problems meanwhile (never hang, never 500), reconnect and resume;</li>
  *   <li>the broker is killed and the engine is stopped with SIGTERM while it is gone: the engine
  *       exits within {@link Engine#SHUTDOWN_BOUND}, and once both are back what it had not
- *       committed is done again, exactly once.</li>
+ *       committed is done again, exactly once;</li>
+ *   <li>one broker of a three-broker cluster (three {@code ecrm broker} processes with a controller
+ *       quorum) is killed under a running engine, whose topics have three copies and need two for a
+ *       write: the engine goes on without it and loses nothing.</li>
  * </ul>
  * The seed is {@code -Decrm.crash.seed=N} (default below); the figures are printed.
  */
@@ -195,5 +205,62 @@ class CrashRecoveryTest {
             }
             EngineProcesses.stop(broker[0]);
         }
+    }
+
+    @Test
+    void oneBrokerOfThreeIsKilledAndTheReplicatedTenantLosesNothing() throws Exception {
+        CrashLoad load = new CrashLoad(SEED + 3, 300, 60, 300, 50);
+        int[] kafkaPorts = new int[3];
+        int[] controllerPorts = new int[3];
+        List<String> voters = new ArrayList<>();
+        List<String> bootstrap = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            kafkaPorts[i] = TestEngines.freePort();
+            controllerPorts[i] = TestEngines.freePort();
+            voters.add((i + 1) + "@127.0.0.1:" + controllerPorts[i]);
+            bootstrap.add("127.0.0.1:" + kafkaPorts[i]);
+        }
+        Process[] brokers = new Process[3];
+        ApiKey key = addTenant();
+        try {
+            for (int i = 0; i < 3; i++) {
+                brokers[i] = processes().startClusterNode(i + 1, kafkaPorts[i], controllerPorts[i], String.join(",", voters));
+            }
+            for (int i = 0; i < 3; i++) {
+                processes().awaitUp("broker-" + (i + 1), brokers[i], 0);
+            }
+            try (Engine engine = Engine.start(engineSettings(String.join(",", bootstrap), 0))) {
+                HttpClientSupport http = new HttpClientSupport(engine.baseUrl(), key.text());
+                awaitRunning(http);
+                assertReplicated(engine.admin(), new TenantTopics(TENANT));
+                assertEquals(0, http.get("/health").body().get("warnings").size(), http.get("/health").body().toString());
+                int victim = new SplittableRandom(SEED + 3).nextInt(3);
+                load.run(engine.baseUrl(), key.text(), SENDERS, load.faultAfterBatches(), () -> {
+                    EngineProcesses.kill(brokers[victim]);
+                    System.out.printf("broker %d of 3 killed after %,d of %,d batches accepted%n", victim + 1,
+                            load.acceptedBatches(), load.batchCount());
+                });
+                System.out.println("cluster broker crash test: " + load.summary());
+                assertEquals(load.eventCount(), load.eventsAccepted() + load.eventsGivenUp(), "every batch is settled");
+                assertCountedExactlyOnce(load, engine.tenants().find(TENANT.value()).orElseThrow());
+                awaitRunning(http);
+            }
+        } finally {
+            for (Process broker : brokers) {
+                EngineProcesses.stop(broker);
+            }
+        }
+    }
+
+    /** Every topic of the tenant, its own and Streams' internal ones, has three copies of each partition and needs two for a write. */
+    private static void assertReplicated(Admin admin, TenantTopics topics) throws Exception {
+        List<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().filter(topics::owns).sorted().toList();
+        assertTrue(names.size() > 12 && names.stream().anyMatch(n -> n.endsWith("-changelog")), names.toString());
+        for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+            topic.partitions().forEach(p -> assertEquals(3, p.replicas().size(), topic.name() + "-" + p.partition()));
+        }
+        List<ConfigResource> resources = names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+        admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS).forEach((resource, config) ->
+                assertEquals("2", config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value(), resource.name()));
     }
 }

@@ -36,14 +36,30 @@ final class EngineProcesses {
 
     /** Starts {@code ecrm broker} (log {@code broker.log}, data in {@code <dir>/broker}) and waits for its "is up" line. */
     Process startBroker(int kafkaPort, int controllerPort) throws Exception {
-        Path log = log("broker");
-        long linesBefore = Files.exists(log) ? Files.readAllLines(log).size() : 0;
+        long linesBefore = Files.exists(log("broker")) ? Files.readAllLines(log("broker")).size() : 0;
         Process broker = start("broker", "broker", "--kafka-port", String.valueOf(kafkaPort), "--controller-port",
                 String.valueOf(controllerPort), "--data-dir", dir.resolve("broker").toString());
+        awaitUp("broker", broker, linesBefore);
+        return broker;
+    }
+
+    /**
+     * Starts node {@code nodeId} of a cluster of {@code ecrm broker}s (log {@code broker-<id>.log}, data
+     * in {@code <dir>/broker-<id>}) without waiting: a node serves only once a majority of the quorum runs.
+     */
+    Process startClusterNode(int nodeId, int kafkaPort, int controllerPort, String quorum) throws IOException {
+        return start("broker-" + nodeId, "broker", "--node-id", String.valueOf(nodeId), "--controller-quorum", quorum,
+                "--kafka-port", String.valueOf(kafkaPort), "--controller-port", String.valueOf(controllerPort),
+                "--data-dir", dir.resolve("broker-" + nodeId).toString());
+    }
+
+    /** Waits for the "is up" line a broker writes to log {@code name} after its first {@code linesBefore} lines. */
+    void awaitUp(String name, Process broker, long linesBefore) throws Exception {
+        Path log = log(name);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.readAllLines(log).stream().skip(linesBefore).anyMatch(l -> l.startsWith("ecrm broker is up"))) {
-                return broker;
+            if (Files.exists(log) && Files.readAllLines(log).stream().skip(linesBefore).anyMatch(l -> l.startsWith("ecrm broker is up"))) {
+                return;
             }
             assertTrue(broker.isAlive(), "the broker process exited; see " + log);
             Thread.sleep(100);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  * broker without installing Kafka.
  */
 @Command(name = "broker", mixinStandardHelpOptions = true,
-        description = "Run only the embedded Kafka broker (KRaft, one node), for engines started with --bootstrap-servers.")
+        description = "Run only the embedded Kafka broker (KRaft), alone or as one node of a cluster "
+                + "(--node-id, --controller-quorum), for engines started with --bootstrap-servers.")
 final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the broker (default 9092).")
     int kafkaPort;
@@ -25,11 +26,20 @@ final class BrokerCommand implements Callable<Integer> {
             + "(default ./ecrm-data, the same place the engine's embedded broker uses).")
     Path dataDir;
 
+    @Option(names = "--node-id", defaultValue = "1", description = "This broker's id in its cluster (default 1).")
+    int nodeId;
+
+    @Option(names = "--controller-quorum", description = "Every broker of a cluster of such brokers as "
+            + "id@127.0.0.1:controller-port, comma-separated, the same on each (e.g. 1@127.0.0.1:9093,2@127.0.0.1:9095,"
+            + "3@127.0.0.1:9097); default: this broker alone. The brokers listen on 127.0.0.1: a cluster of them is for one "
+            + "machine (tests, trials). Internal topics get min(3, brokers) copies.")
+    String controllerQuorum;
+
     @Override
     public Integer call() throws Exception {
         StopSignals.listen();
         Path logDir = dataDir.resolve("kafka");
-        EmbeddedKafka kafka = new EmbeddedKafka(logDir, kafkaPort, controllerPort).start();
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, kafkaPort, controllerPort, nodeId, controllerQuorum).start();
         // the line a script or test waits for
         System.out.println("ecrm broker is up: " + kafka.bootstrapServers() + " (log in " + logDir.toAbsolutePath() + ")");
         System.out.flush();
