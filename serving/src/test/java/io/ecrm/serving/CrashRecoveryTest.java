@@ -3,7 +3,6 @@ package io.ecrm.serving;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import io.ecrm.schemas.TenantId;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.serving.kafka.EmbeddedKafka;
