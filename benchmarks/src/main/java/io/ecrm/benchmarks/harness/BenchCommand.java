@@ -6,11 +6,11 @@ import picocli.CommandLine.Command;
 /**
  * "ecrm bench": load runs against a fresh engine on loopback, each bounded in count and time,
  * reporting as JSON and as a Markdown table:
- * {@code java -jar benchmarks/target/benchmarks.jar bench ingest|serve|soak [options]}.
+ * {@code java -jar benchmarks/target/benchmarks.jar bench ingest|serve|soak|failover [options]}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load runs against a fresh engine on loopback (free ports, temporary data); each stops by itself.",
-        subcommands = {IngestBench.class, ServeBench.class, SoakBench.class, ProfileCommand.class,
+        subcommands = {IngestBench.class, ServeBench.class, SoakBench.class, FailoverBench.class, ProfileCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BenchCommand {
     private BenchCommand() {

@@ -42,12 +42,20 @@ final class BenchEngine implements AutoCloseable {
      * application runs.
      */
     static BenchEngine start(Path parent, StreamsSettings streams) throws Exception {
+        return start(parent, streams, null, "bench-1");
+    }
+
+    /**
+     * As {@link #start(Path, StreamsSettings)}, on the Kafka cluster at {@code bootstrapServers}
+     * (null: the embedded broker) as instance {@code instanceId} of the tenant.
+     */
+    static BenchEngine start(Path parent, StreamsSettings streams, String bootstrapServers, String instanceId) throws Exception {
         Files.createDirectories(parent);
         Path dataDir = Files.createTempDirectory(parent, "ecrm-bench-");
         ApiKey key = TenantRegistry.open(dataDir.resolve("tenants.json")).add(new TenantId(TENANT), "Load runs", List.of());
         EngineSettings d = EngineSettings.DEFAULTS;
-        EngineSettings settings = new EngineSettings("127.0.0.1", 0, null, null, freePort(), freePort(), dataDir,
-                List.of(new TenantId(TENANT)), "bench-1", d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),
+        EngineSettings settings = new EngineSettings("127.0.0.1", freePort(), null, bootstrapServers, freePort(), freePort(),
+                dataDir, List.of(new TenantId(TENANT)), instanceId, d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),
                 d.maxIdLength(), d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender(),
                 0L); // no background fit: a load run measures the configured settings, on cores nothing else uses
         Engine engine;
@@ -80,6 +88,18 @@ final class BenchEngine implements AutoCloseable {
 
     EngineSettings settings() {
         return settings;
+    }
+
+    /** The tenants file, with the tenant's key: another instance of the tenant needs the same. */
+    Path tenantsFile() {
+        return settings.tenantsFile();
+    }
+
+    /** Whether another instance of the tenant holds some of its partitions (as Kafka Streams' metadata has it). */
+    boolean anotherInstanceHoldsPartitions() {
+        String self = settings.advertisedServer();
+        return tenant().streams().kafkaStreams().metadataForAllStreamsClients().stream()
+                .anyMatch(m -> !(m.host() + ":" + m.port()).equals(self) && !m.topicPartitions().isEmpty());
     }
 
     Engine engine() {
@@ -142,7 +162,7 @@ final class BenchEngine implements AutoCloseable {
         deleteTree(dataDir);
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
