@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>the broker is killed and the engine is stopped with SIGTERM while it is gone: the engine
  *       exits within {@link Engine#SHUTDOWN_BOUND}, and once both are back what it had not
  *       committed is done again, exactly once;</li>
- *   <li>one broker of a three-broker cluster (three {@code ecrm broker} processes with a controller
- *       quorum) is killed under a running engine, whose topics have three copies and need two for a
- *       write: the engine goes on without it and loses nothing.</li>
+ *   <li>on a three-broker cluster (three {@code ecrm broker} processes with a controller quorum),
+ *       whose topics have three copies and need two for a write, with two engine instances (a
+ *       standby each): one broker is killed, then the other engine; the engine left takes over
+ *       from its standbys and nothing is lost.</li>
  * </ul>
  * The seed is {@code -Decrm.crash.seed=N} (default below); the figures are printed.
  */
@@ -207,8 +209,9 @@ class CrashRecoveryTest {
     }
 
     @Test
-    void oneBrokerOfThreeIsKilledAndTheReplicatedTenantLosesNothing() throws Exception {
-        CrashLoad load = new CrashLoad(SEED + 3, 300, 60, 300, 50);
+    void onThreeBrokersABrokerAndThenAnEngineOfTwoAreKilledAndNothingIsLost() throws Exception {
+        // a third of the other runs' events: on two cores, three brokers, two engines and the senders share them
+        CrashLoad load = new CrashLoad(SEED + 3, 200, 30, 300, 50);
         int[] kafkaPorts = new int[3];
         int[] controllerPorts = new int[3];
         List<String> voters = new ArrayList<>();
@@ -220,6 +223,7 @@ class CrashRecoveryTest {
             bootstrap.add("127.0.0.1:" + kafkaPorts[i]);
         }
         Process[] brokers = new Process[3];
+        Process other = null;
         ApiKey key = addTenant();
         try {
             for (int i = 0; i < 3; i++) {
@@ -228,27 +232,60 @@ class CrashRecoveryTest {
             for (int i = 0; i < 3; i++) {
                 processes().awaitUp("broker-" + (i + 1), brokers[i], 0);
             }
-            try (Engine engine = Engine.start(engineSettings(String.join(",", bootstrap), 0))) {
+            // two instances of the tenant with a standby each: this one, and another in a process of its own
+            EngineSettings here = engineSettings(String.join(",", bootstrap), TestEngines.freePort());
+            here = new EngineSettings(here.httpHost(), here.httpPort(), null, here.bootstrapServers(), 0, 0, here.dataDir(),
+                    here.tenants(), here.instanceId(), here.maxBatchEvents(), here.maxBodyBytes(), here.maxCount(),
+                    here.maxIdLength(), here.maxQueryChars(), here.allowedOrigins(), here.streams().withStandbyReplicas(1),
+                    here.recommender(), here.tuneEveryMillis());
+            Path otherDir = Files.createDirectories(dir.resolve("engine-2"));
+            Files.copy(dir.resolve("engine").resolve("tenants.json"), otherDir.resolve("tenants.json"));
+            int otherPort = TestEngines.freePort();
+            other = processes().start("engine-2", "run", "--bootstrap-servers", String.join(",", bootstrap), "--http-port",
+                    String.valueOf(otherPort), "--data-dir", otherDir.toString(), "--tenant", TENANT.value(),
+                    "--instance-id", "crash-2", "--standby-replicas", "1");
+            try (Engine engine = Engine.start(here)) {
                 HttpClientSupport http = new HttpClientSupport(engine.baseUrl(), key.text());
                 awaitRunning(http);
+                awaitRunning(new HttpClientSupport("http://127.0.0.1:" + otherPort, key.text()));
                 assertReplicated(engine.admin(), new TenantTopics(TENANT));
                 assertEquals(0, http.get("/health").body().get("warnings").size(), http.get("/health").body().toString());
+                TenantEngine tenant = engine.tenants().find(TENANT.value()).orElseThrow();
+                awaitShared(tenant.streams().kafkaStreams(), engine.baseUrl());
                 int victim = new SplittableRandom(SEED + 3).nextInt(3);
+                Process killedEngine = other;
                 load.run(engine.baseUrl(), key.text(), SENDERS, load.faultAfterBatches(), () -> {
                     EngineProcesses.kill(brokers[victim]);
                     System.out.printf("broker %d of 3 killed after %,d of %,d batches accepted%n", victim + 1,
                             load.acceptedBatches(), load.batchCount());
+                    Thread.sleep(2_000);
+                    EngineProcesses.kill(killedEngine);
+                    System.out.printf("the other engine killed after %,d batches accepted%n", load.acceptedBatches());
                 });
-                System.out.println("cluster broker crash test: " + load.summary());
+                System.out.println("cluster crash test: " + load.summary());
                 assertEquals(load.eventCount(), load.eventsAccepted() + load.eventsGivenUp(), "every batch is settled");
-                assertCountedExactlyOnce(load, engine.tenants().find(TENANT.value()).orElseThrow());
+                assertCountedExactlyOnce(load, tenant);
                 awaitRunning(http);
             }
         } finally {
+            EngineProcesses.stop(other);
             for (Process broker : brokers) {
                 EngineProcesses.stop(broker);
             }
         }
+    }
+
+    /** Waits until another instance holds some of the tenant's partitions. */
+    private static void awaitShared(KafkaStreams streams, String self) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (streams.metadataForAllStreamsClients().stream().anyMatch(m ->
+                    !self.endsWith(":" + m.port()) && !m.topicPartitions().isEmpty())) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the other instance holds no partition after 90 s");
     }
 
     /** Every topic of the tenant, its own and Streams' internal ones, has three copies of each partition and needs two for a write. */

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -83,6 +84,7 @@ public final class TenantStreams implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     /** How long the group waits for a silent instance before giving its partitions to others. */
     public static final int SESSION_TIMEOUT_MILLIS = 6_000;
+    private static final int ADMIN_TIMEOUT_MILLIS = 10_000;
     private volatile KafkaStreams streams;
     private volatile boolean closed;
     private long restartDelayMillis = FIRST_RESTART_DELAY_MILLIS;
@@ -117,6 +119,12 @@ public final class TenantStreams implements AutoCloseable {
         // allows by default (group.min.session.timeout.ms), against Kafka's 45 s
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MILLIS);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), SESSION_TIMEOUT_MILLIS / 3);
+        // the group's leader asks the changelogs' end offsets while it assigns: with a broker just lost,
+        // that call waited out the admin's 60 s default and held the whole group (and the takeover of
+        // a crashed instance's visitors) for a minute; failing sooner makes Streams keep the previous
+        // assignment and rebalance again at once
+        props.put(StreamsConfig.adminClientPrefix(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG), ADMIN_TIMEOUT_MILLIS);
+        props.put(StreamsConfig.adminClientPrefix(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG), ADMIN_TIMEOUT_MILLIS / 2);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L); // no store uses the record cache (RecommendationTopology)
         // changelogs and internal topics: the records repeat keys and field names, lz4 halves them or better
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
