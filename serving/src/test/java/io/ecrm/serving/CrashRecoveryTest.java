@@ -75,6 +75,12 @@ class CrashRecoveryTest {
                 Duration.ofSeconds(90));
     }
 
+    /** Every batch was settled (accepted or given up), and the tenant counts every accepted event once. */
+    private static void assertSettledAndCountedOnce(CrashLoad load, TenantEngine tenant) throws InterruptedException {
+        assertEquals(load.eventCount(), load.eventsAccepted() + load.eventsGivenUp(), "every batch is settled");
+        assertCountedExactlyOnce(load, tenant);
+    }
+
     /** Waits until the tenant's counts equal what was accepted, then checks they stay so. */
     private static void assertCountedExactlyOnce(CrashLoad load, TenantEngine tenant) throws InterruptedException {
         long start = System.nanoTime();
@@ -126,8 +132,7 @@ class CrashRecoveryTest {
                 System.out.println("engine crash test: " + load.summary());
                 assertTrue(load.definiteRefusals() + load.unknownOutcomes() > 0, "the senders never noticed the crash");
                 assertTrue(load.eventsGivenUp() > 0, "no refused event was given up, so none could be checked");
-                assertEquals(load.eventCount(), load.eventsAccepted() + load.eventsGivenUp(), "every batch is settled");
-                assertCountedExactlyOnce(load, restarted[0].tenants().find(TENANT.value()).orElseThrow());
+                assertSettledAndCountedOnce(load, restarted[0].tenants().find(TENANT.value()).orElseThrow());
             } finally {
                 EngineProcesses.stop(engineProcess);
                 if (restarted[0] != null) {
@@ -158,8 +163,7 @@ class CrashRecoveryTest {
             System.out.println("broker crash test: " + load.summary());
             assertTrue(load.definiteRefusals() > 0, "no 503 while the broker was down");
             assertTrue(load.eventsGivenUp() > 0, "no refused event was given up, so none could be checked");
-            assertEquals(load.eventCount(), load.eventsAccepted() + load.eventsGivenUp(), "every batch is settled");
-            assertCountedExactlyOnce(load, engine.tenants().find(TENANT.value()).orElseThrow());
+            assertSettledAndCountedOnce(load, engine.tenants().find(TENANT.value()).orElseThrow());
             awaitRunning(http);
         } finally {
             EngineProcesses.stop(broker[0]);
@@ -197,8 +201,7 @@ class CrashRecoveryTest {
                     "the engine took " + stopMillis[0] + " ms to exit after SIGTERM with its broker gone");
             assertTrue(Files.readString(dir.resolve("engine.log")).contains("ecrm: stopping"));
             System.out.println("shutdown test: " + load.summary());
-            assertEquals(load.eventCount(), load.eventsAccepted() + load.eventsGivenUp(), "every batch is settled");
-            assertCountedExactlyOnce(load, restarted[0].tenants().find(TENANT.value()).orElseThrow());
+            assertSettledAndCountedOnce(load, restarted[0].tenants().find(TENANT.value()).orElseThrow());
         } finally {
             EngineProcesses.stop(engineProcess);
             if (restarted[0] != null) {
@@ -263,8 +266,7 @@ class CrashRecoveryTest {
                     System.out.printf("the other engine killed after %,d batches accepted%n", load.acceptedBatches());
                 });
                 System.out.println("cluster crash test: " + load.summary());
-                assertEquals(load.eventCount(), load.eventsAccepted() + load.eventsGivenUp(), "every batch is settled");
-                assertCountedExactlyOnce(load, tenant);
+                assertSettledAndCountedOnce(load, tenant);
                 awaitRunning(http);
             }
         } finally {
