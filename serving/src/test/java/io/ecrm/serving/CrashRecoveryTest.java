@@ -252,7 +252,10 @@ class CrashRecoveryTest {
                 awaitRunning(http);
                 awaitRunning(new HttpClientSupport("http://127.0.0.1:" + otherPort, key.text()));
                 assertReplicated(engine.admin(), new TenantTopics(TENANT));
-                assertEquals(0, http.get("/health").body().get("warnings").size(), http.get("/health").body().toString());
+                HttpClientSupport.Response health = http.get("/health");
+                assertEquals(0, health.body().get("warnings").size(), health.body().toString());
+                assertEquals(3, health.body().at("/broker/replicationFactor").asInt(), health.body().toString());
+                assertEquals(2, health.body().at("/broker/minInsyncReplicas").asInt(), health.body().toString());
                 TenantEngine tenant = engine.tenants().find(TENANT.value()).orElseThrow();
                 awaitShared(tenant.streams().kafkaStreams(), engine.baseUrl());
                 int victim = new SplittableRandom(SEED + 3).nextInt(3);

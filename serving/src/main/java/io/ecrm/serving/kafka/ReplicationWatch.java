@@ -49,6 +49,11 @@ public final class ReplicationWatch implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The replication the engine gives the topics it creates, settled for the cluster. */
+    public StreamsSettings wanted() {
+        return wanted;
+    }
+
     /** What is short of the wanted replication now; empty when every topic has it. */
     public List<String> warnings() {
         return warnings;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.ecrm.streams.StreamsSettings;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -32,8 +33,11 @@ public final class Health {
     public record Answer(String status, Broker broker, Map<String, String> tenants, List<String> warnings) {
     }
 
-    /** What the probe found of the broker. */
-    public record Broker(String bootstrapServers, boolean reachable) {
+    /**
+     * The cluster: whether the probe found it answering, and the replication the engine gives the
+     * topics it creates (copies of each partition, copies a write needs).
+     */
+    public record Broker(String bootstrapServers, boolean reachable, int replicationFactor, int minInsyncReplicas) {
     }
 
     /** The liveness answer. */
@@ -61,18 +65,18 @@ public final class Health {
         for (TenantEngine engine : tenants.engines()) {
             states.put(engine.topics().tenant().value(), engine.streams().state());
         }
-        ctx.json(readiness(bootstrapServers, probe.reachable(), states, replication.warnings()));
+        StreamsSettings wanted = replication.wanted();
+        ctx.json(readiness(new Broker(bootstrapServers, probe.reachable(), wanted.replicationFactor(), wanted.minInsyncReplicas()),
+                states, replication.warnings()));
     }
 
     /** The ready answer, or the 503 problem that names each part that is down. */
-    static Answer readiness(String bootstrapServers, boolean reachable, Map<String, KafkaStreams.State> states,
-                            List<String> warnings) {
-        Broker broker = new Broker(bootstrapServers, reachable);
+    static Answer readiness(Broker broker, Map<String, KafkaStreams.State> states, List<String> warnings) {
         Map<String, String> named = new TreeMap<>();
         states.forEach((tenant, state) -> named.put(tenant, state.name()));
         List<String> down = new ArrayList<>();
-        if (!reachable) {
-            down.add("the Kafka cluster at " + bootstrapServers + " does not answer");
+        if (!broker.reachable()) {
+            down.add("the Kafka cluster at " + broker.bootstrapServers() + " does not answer");
         }
         named.forEach((tenant, state) -> {
             if (!state.equals(KafkaStreams.State.RUNNING.name())) {

@@ -13,17 +13,19 @@ import org.junit.jupiter.api.Test;
 class HealthTest {
     @Test
     void readyWhenTheBrokerAnswersAndEveryTenantRuns() {
-        Health.Answer answer = Health.readiness("k:9092", true, Map.of("a", State.RUNNING, "b", State.RUNNING),
+        Health.Answer answer = Health.readiness(new Health.Broker("k:9092", true, 3, 2), Map.of("a", State.RUNNING, "b", State.RUNNING),
                 List.of("ecrm.a.events has 1 copy of a partition, 3 wanted"));
         assertEquals("UP", answer.status());
         assertEquals(Map.of("a", "RUNNING", "b", "RUNNING"), answer.tenants());
         assertEquals(List.of("ecrm.a.events has 1 copy of a partition, 3 wanted"), answer.warnings(), "a warning does not make it unready");
+        assertEquals(3, answer.broker().replicationFactor());
     }
 
     @Test
     void aRebalancingTenantAndAnUnreachableBrokerAreNamed() {
         ApiProblem problem = assertThrows(ApiProblem.class,
-                () -> Health.readiness("k:9092", false, Map.of("a", State.RUNNING, "b", State.REBALANCING), List.of()));
+                () -> Health.readiness(new Health.Broker("k:9092", false, 3, 2),
+                        Map.of("a", State.RUNNING, "b", State.REBALANCING), List.of()));
         assertEquals(503, problem.type().status());
         assertEquals("not ready: the Kafka cluster at k:9092 does not answer; tenant b is REBALANCING", problem.getMessage());
         assertEquals(Map.of("a", "RUNNING", "b", "REBALANCING"), problem.extensions().get("tenants"));
@@ -32,7 +34,8 @@ class HealthTest {
 
     @Test
     void aStartingTenantAloneMakesItNotReady() {
-        ApiProblem problem = assertThrows(ApiProblem.class, () -> Health.readiness("k:9092", true, Map.of("a", State.CREATED), List.of()));
+        ApiProblem problem = assertThrows(ApiProblem.class, () -> Health.readiness(new Health.Broker("k:9092", true, 1, 1),
+                Map.of("a", State.CREATED), List.of()));
         assertEquals("not ready: tenant a is CREATED", problem.getMessage());
     }
 }
