@@ -2,6 +2,7 @@ package io.ecrm.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,6 +91,13 @@ class EngineEndToEndTest {
                 r -> r.status() == 200 && itemIds(r.body()).get(0).equals("sleeping-bag"), PATIENCE);
         assertEquals("tent", recommended.body().at("/items/0/because").asText());
         assertFalse(itemIds(recommended.body()).contains("tent"), "the item being viewed is not recommended back");
+        for (int i = 0; i < recommended.body().get("items").size(); i++) {
+            assertEquals(i + 1, recommended.body().at("/items/" + i + "/position").asInt());
+        }
+        String recommendationId = recommended.body().get("recommendationId").asText();
+        assertTrue(recommendationId.matches("[0-9a-f]{16}"), recommendationId);
+        assertNotEquals(recommendationId, http.get("/v1/customers/newcomer/recommendations?count=3").body()
+                .get("recommendationId").asText(), "each answer has an id of its own");
 
         JsonNode explained = http.get("/v1/customers/newcomer/recommendations?count=3&explain=true").body().at("/items/0");
         assertEquals("sleeping-bag", explained.get("itemId").asText());

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code GET /v1/customers/{id}/recommendations?count=10}: what this visitor should see next, best
@@ -38,8 +39,9 @@ import java.util.Set;
  *       (session neighbours, the visit's own items, follows, similar items, trending, popular),
  *       which of the visitor's items produced it, and the similarity.</li>
  * </ul>
- * Each item has a score and {@code because} (the visitor's item behind its largest contribution;
- * absent for the popularity fill). Sold-out items (catalogue) are never answered. A visitor we have
+ * Each item has its {@code position} (1 for the first), a score and {@code because} (the visitor's
+ * item behind its largest contribution; absent for the popularity fill). Each answer has a
+ * {@code recommendationId} of its own (16 hex digits), for the events that report what came of it. Sold-out items (catalogue) are never answered. A visitor we have
  * not seen yet gets the tenant's popular items: the answer is never empty once the tenant has data.
  * <p>
  * A recommendation never fails for want of the instance holding the visitor: while it cannot be
@@ -52,8 +54,8 @@ import java.util.Set;
  */
 public final class Recommendations implements Handler {
     /**
-     * Writes the answer for {@code customerId}: {@code {"customerId", "personalised", "stale" (only when true),
-     * "items": [{"itemId", "score",
+     * Writes the answer for {@code customerId}: {@code {"customerId", "recommendationId", "personalised",
+     * "stale" (only when true), "items": [{"itemId", "position" (1 for the first), "score",
      * "because", "explanation": [{"source", "because", "similarity", "score"}]}]}}, {@code because}
      * left out when there is none and {@code explanation} unless asked for. Straight from the
      * ranked items to the generator: the answer is built as no other object first.
@@ -62,14 +64,20 @@ public final class Recommendations implements Handler {
                                    Basis basis) throws IOException {
         json.writeStartObject();
         json.writeStringField("customerId", customerId);
+        char[] id = ID_CHARS.get();
+        newRecommendationId(id);
+        json.writeFieldName("recommendationId");
+        json.writeString(id, 0, id.length);
         json.writeBooleanField("personalised", basis != Basis.NO_VISITOR_STATE);
         if (basis == Basis.STALE_COPY) {
             json.writeBooleanField("stale", true);
         }
         json.writeArrayFieldStart("items");
+        int position = 0;
         for (Recommendation item : ranked) {
             json.writeStartObject();
             json.writeStringField("itemId", item.itemId());
+            json.writeNumberField("position", ++position);
             json.writeNumberField("score", item.score());
             if (item.because() != null) {
                 json.writeStringField("because", item.because());
@@ -92,6 +100,22 @@ public final class Recommendations implements Handler {
         }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ThreadLocal<char[]> ID_CHARS = ThreadLocal.withInitial(() -> new char[16]);
+
+    /**
+     * Fills {@code id} (16 chars) with a new recommendation id: 64 random bits in hex, so that two
+     * answers of a tenant share an id about once in four billion billion, and the events that
+     * come of an answer (what was shown, what was clicked) can name it.
+     */
+    static void newRecommendationId(char[] id) {
+        long bits = ThreadLocalRandom.current().nextLong();
+        for (int i = id.length - 1; i >= 0; i--) {
+            id[i] = HEX[(int) (bits & 15)];
+            bits >>>= 4;
+        }
     }
 
     /** What an answer knew of the visitor. */
