@@ -1,5 +1,6 @@
 package io.ecrm.serving.cli;
 
+import io.ecrm.serving.EngineSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,12 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println(options.toSettings().toString().replace(", ", ",\n  ").replace("[", "[\n  "));
+        EngineSettings settings = options.toSettings();
+        System.out.println(settings.toString().replace(", ", ",\n  ").replace("[", "[\n  "));
+        if (!settings.streams().replicationChosen()) {
+            System.out.println("(a replicationFactor or minInsyncReplicas of 0 is chosen from the cluster at start: "
+                    + "min(3, brokers) copies, one less in sync, at most 2; /health shows the choice)");
+        }
         return 0;
     }
 }
