@@ -143,8 +143,10 @@ class EngineEndToEndTest {
     @Test
     @Order(2)
     void anUnknownVisitorGetsPopularItems() throws Exception {
+        // popular lists are recomputed in the background at most every 2 s: one read before the last
+        // events were counted may still lead with another item for that long
         HttpClientSupport.Response answer = http.await("/v1/customers/nobody-yet/recommendations?count=2",
-                r -> r.status() == 200 && itemIds(r.body()).size() == 2, PATIENCE);
+                r -> r.status() == 200 && itemIds(r.body()).size() == 2 && itemIds(r.body()).get(0).equals("tent"), PATIENCE);
         assertEquals("tent", itemIds(answer.body()).get(0));
         assertTrue(answer.body().at("/items/0/because").isMissingNode());
     }
