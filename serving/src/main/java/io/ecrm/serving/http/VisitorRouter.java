@@ -113,7 +113,12 @@ public final class VisitorRouter {
                 owner = owners.ownerOf(tenant.streams(), key);
             } catch (StateNotReadyException ownerUnknown) {
                 // a rebalance: a copy here that holds the visitor answers; else nobody can say where it is
-                Resolution copy = hasCopyHere(tenant, key) ? staleCopyHere(ctx, tenant, key, holds) : null;
+                Resolution copy;
+                try {
+                    copy = staleCopyHere(ctx, tenant, key, holds);
+                } catch (StateNotReadyException noCopyHere) {
+                    copy = null;
+                }
                 if (copy == null) {
                     throw ownerUnknown;
                 }
@@ -161,17 +166,12 @@ public final class VisitorRouter {
         }
     }
 
-    /** Whether this instance has any copy (active, restoring or standby) of the key's partition. */
-    private static boolean hasCopyHere(TenantEngine tenant, String key) {
-        try {
-            tenant.streams().staleProfile(key);
-            return true;
-        } catch (StateNotReadyException noCopy) {
-            return false;
-        }
-    }
-
-    /** The key read from this instance's copy of its partition, flagged stale; null when the copy does not hold it. */
+    /**
+     * The key read from this instance's copy of its partition, flagged stale; null when the copy does
+     * not hold it.
+     *
+     * @throws StateNotReadyException when this instance has no copy (active, restoring or standby) of the partition
+     */
     private static Resolution staleCopyHere(Context ctx, TenantEngine tenant, String key, Holds holds) {
         if (!holds.holds(tenant, key, true)) {
             return null;
@@ -186,9 +186,11 @@ public final class VisitorRouter {
      */
     private Resolution fromStandby(Context ctx, TenantEngine tenant, String key, String forwardedFor, Holds holds)
             throws InterruptedException {
-        if (hasCopyHere(tenant, key)) {
+        try {
             // a copy here (a standby, or a partition this instance is taking over) costs no request
             return staleCopyHere(ctx, tenant, key, holds);
+        } catch (StateNotReadyException noCopyHere) {
+            // ask the instances holding one
         }
         for (HostStoreInfo standby : owners.standbysOf(tenant.streams(), key)) {
             if (standby.local()) {
