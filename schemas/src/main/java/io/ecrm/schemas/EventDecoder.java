@@ -19,12 +19,16 @@ public final class EventDecoder {
     public static final int MAX_USER_AGENT_LENGTH = 1024;
     public static final int MAX_QUERY_LENGTH = 512;
     public static final int MAX_QUANTITY = 10_000;
+    /** Most items one impression shows. */
+    public static final int MAX_SHOWN_ITEMS = 100;
+    public static final int MAX_PLACEMENT_LENGTH = 64;
     /** Timestamps outside [1990-01-01, 2100-01-01) are certainly wrong (seconds sent as millis, or the reverse); old web logs still fit. */
     public static final long MIN_TIMESTAMP_MILLIS = 631_152_000_000L;
     public static final long MAX_TIMESTAMP_MILLIS = 4_102_444_800_000L;
 
     static final Set<String> FIELDS = Set.of("eventId", "type", "timestamp", "anonymousId", "customerId",
-            "sessionId", "itemId", "quantity", "price", "currency", "url", "referrer", "userAgent", "query");
+            "sessionId", "itemId", "quantity", "price", "currency", "url", "referrer", "userAgent", "query",
+            "recommendationId", "placement", "itemIds");
 
     private final int maxIdLength;
 
@@ -87,11 +91,30 @@ public final class EventDecoder {
         String referrer = f.string("referrer", MAX_URL_LENGTH, false);
         String userAgent = f.string("userAgent", MAX_USER_AGENT_LENGTH, false);
         String query = f.string("query", MAX_QUERY_LENGTH, type == EventType.SEARCH);
+        boolean impression = type == EventType.IMPRESSION;
+        String recommendationId = f.string("recommendationId", maxIdLength, impression);
+        String placement = f.string("placement", MAX_PLACEMENT_LENGTH, false);
+        List<String> itemIds = impression ? f.ids("itemIds", maxIdLength, MAX_SHOWN_ITEMS) : null;
+        if (type != null && !impression) {
+            onlyOnImpressions(node, "placement", at, errors);
+            onlyOnImpressions(node, "itemIds", at, errors);
+            if (recommendationId != null && !type.needsItem()) {
+                errors.add(new FieldError(at + "/recommendationId",
+                        "only an impression or a product event (a click on a recommended item) names a recommendation"));
+            }
+        }
         if (errors.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new ClickEvent(eventId, type, timestamp, anonymousId, customerId, sessionId, itemId,
-                quantity, price, currency, url, referrer, userAgent, query));
+                quantity, price, currency, url, referrer, userAgent, query, recommendationId,
+                impression ? placement : null, itemIds));
+    }
+
+    private static void onlyOnImpressions(JsonNode node, String field, String at, List<FieldError> errors) {
+        if (node.has(field) && !node.get(field).isNull()) {
+            errors.add(new FieldError(at + "/" + field, "only an impression has " + field));
+        }
     }
 
     /** Records an error for each field of {@code node} that is not one of {@code known}. */

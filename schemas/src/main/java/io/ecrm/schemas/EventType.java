@@ -13,7 +13,9 @@ public enum EventType {
     ADD_TO_CART("add_to_cart", true),
     REMOVE_FROM_CART("remove_from_cart", true),
     PURCHASE("purchase", true),
-    LOGIN("login", false);
+    LOGIN("login", false),
+    /** A recommendation list shown to the visitor: something the shop did, not the visitor. */
+    IMPRESSION("impression", false);
 
     private final String wireName;
     private final boolean needsItem;

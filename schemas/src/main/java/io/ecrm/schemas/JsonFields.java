@@ -3,7 +3,10 @@ package io.ecrm.schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,7 +32,10 @@ final class JsonFields {
     }
 
     String string(String field, int maxLength, boolean required) {
-        JsonNode value = node.get(field);
+        return text(node.get(field), field, maxLength, required);
+    }
+
+    private String text(JsonNode value, String field, int maxLength, boolean required) {
         if (value == null || value.isNull()) {
             if (required) {
                 error(field, "is required");
@@ -60,6 +66,36 @@ final class JsonFields {
         return text;
     }
 
+    /** A required array of 1 to {@code maxItems} distinct ids, each as {@link #string} checks it; null when it is bad. */
+    List<String> ids(String field, int maxLength, int maxItems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            error(field, "is required");
+            return null;
+        }
+        if (!value.isArray() || value.isEmpty() || value.size() > maxItems) {
+            error(field, "must be an array of 1 to " + maxItems + " ids");
+            return null;
+        }
+        int before = errors.size();
+        List<String> ids = new ArrayList<>(value.size());
+        Set<String> distinct = new HashSet<>();
+        JsonFields items = new JsonFields(value, at + "/" + field, errors);
+        for (int i = 0; i < value.size(); i++) {
+            String id = items.string(i, maxLength);
+            if (id != null && !distinct.add(id)) {
+                items.error(Integer.toString(i), "repeats an item shown earlier in the list");
+            }
+            ids.add(id);
+        }
+        return errors.size() > before ? null : ids;
+    }
+
+    /** Element {@code index} of an array as a required string. */
+    private String string(int index, int maxLength) {
+        return text(node.get(index), Integer.toString(index), maxLength, true);
+    }
+
     EventType type() {
         JsonNode value = node.get("type");
         if (value == null || value.isNull()) {
@@ -68,7 +104,7 @@ final class JsonFields {
         }
         Optional<EventType> type = value.isTextual() ? EventType.fromWireName(value.textValue()) : Optional.empty();
         if (type.isEmpty()) {
-            error("type", "must be one of page_view, product_view, search, add_to_cart, remove_from_cart, purchase, login");
+            error("type", "must be one of page_view, product_view, search, add_to_cart, remove_from_cart, purchase, login, impression");
         }
         return type.orElse(null);
     }

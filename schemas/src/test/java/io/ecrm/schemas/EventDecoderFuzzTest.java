@@ -51,6 +51,16 @@ class EventDecoderFuzzTest {
         id(event.sessionId(), false);
         id(event.itemId(), event.type().needsItem());
         assertTrue(event.anonymousId() != null || event.customerId() != null);
+        id(event.recommendationId(), event.type() == EventType.IMPRESSION);
+        if (event.type() == EventType.IMPRESSION) {
+            assertTrue(event.itemIds().size() >= 1 && event.itemIds().size() <= EventDecoder.MAX_SHOWN_ITEMS);
+            assertEquals(event.itemIds().size(), new java.util.HashSet<>(event.itemIds()).size(), "shown items repeat");
+            event.itemIds().forEach(item -> id(item, true));
+            assertTrue(event.placement().length() <= EventDecoder.MAX_PLACEMENT_LENGTH);
+        } else {
+            assertTrue(event.itemIds() == null && event.placement() == null);
+            assertTrue(event.recommendationId() == null || event.type().needsItem(), "a recommendation on " + event.type());
+        }
         assertTrue(event.timestampMillis() >= EventDecoder.MIN_TIMESTAMP_MILLIS
                 && event.timestampMillis() < EventDecoder.MAX_TIMESTAMP_MILLIS, "timestamp " + event.timestampMillis());
         assertTrue(event.quantity() >= 1 && event.quantity() <= EventDecoder.MAX_QUANTITY, "quantity " + event.quantity());

@@ -55,6 +55,54 @@ class EventDecoderTest {
     }
 
     @Test
+    void decodesAnImpressionAndAClickOnARecommendedItem() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json("""
+                [{'eventId':'i1','type':'impression','timestamp':1763975730000,'anonymousId':'a',
+                  'recommendationId':'r-1','placement':'home','itemIds':['sku-2','sku-3']},
+                 {'eventId':'i2','type':'impression','timestamp':1763975730000,'anonymousId':'a',
+                  'recommendationId':'r-2','itemIds':['sku-4']},
+                 {'eventId':'v1','type':'product_view','timestamp':1763975731000,'anonymousId':'a',
+                  'itemId':'sku-3','recommendationId':'r-1'}]"""));
+        assertTrue(batch.valid(), () -> batch.errors().toString());
+        ClickEvent shown = batch.events().get(0);
+        assertEquals(EventType.IMPRESSION, shown.type());
+        assertEquals(List.of("sku-2", "sku-3"), shown.itemIds());
+        assertEquals("home", shown.placement());
+        assertEquals(ClickEvent.DEFAULT_PLACEMENT, batch.events().get(1).placement());
+        assertEquals("r-1", batch.events().get(2).recommendationId());
+        assertEquals(null, batch.events().get(2).placement());
+        assertEquals(shown, EventJson.fromBytes(EventJson.toBytes(shown)), "the storage form keeps the new fields");
+    }
+
+    @Test
+    void namesEveryBadFieldOfAnImpression() throws Exception {
+        EventDecoder.Batch batch = decoder.decodeBatch(json("""
+                [{'eventId':'i1','type':'impression','timestamp':1763975730000,'anonymousId':'a'},
+                 {'eventId':'i2','type':'impression','timestamp':1763975730000,'anonymousId':'a',
+                  'recommendationId':'r','itemIds':['x',7,'x','']},
+                 {'eventId':'i3','type':'impression','timestamp':1763975730000,'anonymousId':'a',
+                  'recommendationId':'r','itemIds':[]},
+                 {'eventId':'s','type':'search','timestamp':1763975730000,'anonymousId':'a','query':'tent',
+                  'recommendationId':'r','placement':'home','itemIds':['x']}]"""));
+        assertFalse(batch.valid());
+        List<String> pointers = batch.errors().stream().map(FieldError::pointer).toList();
+        assertEquals(List.of("/0/recommendationId", "/0/itemIds", "/1/itemIds/1", "/1/itemIds/2", "/1/itemIds/3",
+                "/2/itemIds", "/3/placement", "/3/itemIds", "/3/recommendationId"), pointers);
+        assertTrue(batch.errors().get(3).message().contains("repeats"), batch.errors().get(3).message());
+    }
+
+    @Test
+    void anImpressionShowsAtMostTheLimitOfItems() throws Exception {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i <= EventDecoder.MAX_SHOWN_ITEMS; i++) {
+            ids.append(i == 0 ? "" : ",").append("'i").append(i).append('\'');
+        }
+        EventDecoder.Batch batch = decoder.decodeBatch(json("[{'eventId':'i','type':'impression','timestamp':1763975730000,"
+                + "'anonymousId':'a','recommendationId':'r','itemIds':[" + ids + "]}]"));
+        assertEquals(List.of("/0/itemIds"), batch.errors().stream().map(FieldError::pointer).toList());
+    }
+
+    @Test
     void refusesAnIsoTimestampBeyondEpochMillis() throws Exception {
         EventDecoder.Batch batch = decoder.decodeBatch(json(
                 "[{'eventId':'e','type':'login','timestamp':'+292279894-08-17T07:12:55.807Z','customerId':'c'}]"));

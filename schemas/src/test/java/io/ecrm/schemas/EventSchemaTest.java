@@ -48,6 +48,8 @@ class EventSchemaTest {
         assertEquals(EventDecoder.MAX_ID_LENGTH, props.get("eventId").get("maxLength").asInt());
         assertEquals(EventDecoder.MAX_URL_LENGTH, props.get("url").get("maxLength").asInt());
         assertEquals(EventDecoder.MAX_QUANTITY, props.get("quantity").get("maximum").asInt());
+        assertEquals(EventDecoder.MAX_SHOWN_ITEMS, props.get("itemIds").get("maxItems").asInt());
+        assertEquals(EventDecoder.MAX_PLACEMENT_LENGTH, props.get("placement").get("maxLength").asInt());
         JsonNode millis = props.get("timestamp").get("oneOf").get(1);
         assertEquals(EventDecoder.MIN_TIMESTAMP_MILLIS, millis.get("minimum").asLong());
         assertEquals(EventDecoder.MAX_TIMESTAMP_MILLIS, millis.get("exclusiveMaximum").asLong());
