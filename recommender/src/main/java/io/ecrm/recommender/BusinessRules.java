@@ -7,7 +7,8 @@ import java.util.Arrays;
  * visitor bought, no excluded item, not the item on screen, no unavailable item, only the asked
  * category. Soft rules: at most {@code maxPerCategory} items per category, relaxed when the answer
  * would otherwise stay short; no item the visitor has seen (unless the query includes them),
- * relaxed only when the answer would otherwise be empty.
+ * relaxed only when the answer would otherwise be empty; no item hidden for ignored showings
+ * ({@link IgnoredItems}), relaxed with the seen rule.
  * It counts what an answer has taken: {@link #start} begins each answer, keeping the tables of the
  * last one (one instance per ranking thread), so that applying the rules allocates nothing.
  */
@@ -34,6 +35,9 @@ final class BusinessRules {
         taken.reset();
         Arrays.fill(perCategory, 0, categories.size(), 0); // perCategory grows with categories: never shorter
         categories.reset();
+        for (String item : query.ignored().hidden()) {
+            seen.add(item); // shown too often and left alone: as good as seen, whatever the query allows of seen items
+        }
         if (!query.includeSeen()) {
             for (String item : query.sessionItems()) {
                 seen.add(item);

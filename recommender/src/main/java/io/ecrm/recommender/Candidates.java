@@ -61,6 +61,11 @@ final class Candidates {
         return slots.size();
     }
 
+    /** The item's slot, or -1 when it is no candidate. */
+    int slot(String itemId) {
+        return slots.get(itemId);
+    }
+
     String item(int slot) {
         return slots.item(slot);
     }

@@ -20,6 +20,7 @@ package io.ecrm.recommender;
  *                                sources, relative to an item of the current session at the same position
  * @param maxPerCategory          most items of one category in an answer (diversity); 0 for no cap
  * @param trendingHalfLifeMillis  half-life of the counts behind the trending list
+ * @param impressions             how the items a visitor was shown and ignored are demoted and hidden
  */
 public record RankingSettings(
         double sessionNeighboursWeight,
@@ -30,9 +31,11 @@ public record RankingSettings(
         double popularityWeight,
         double profileWeight,
         int maxPerCategory,
-        long trendingHalfLifeMillis) {
+        long trendingHalfLifeMillis,
+        ImpressionSettings impressions) {
 
-    public static final RankingSettings DEFAULTS = new RankingSettings(1.0, 0.25, 2.0, 0.1, 0.1, 0.0, 0.5, 0, 86_400_000L);
+    public static final RankingSettings DEFAULTS = new RankingSettings(1.0, 0.25, 2.0, 0.1, 0.1, 0.0, 0.5, 0, 86_400_000L,
+            ImpressionSettings.DEFAULTS);
 
     public RankingSettings {
         if (sessionNeighboursWeight < 0 || repeatWeight < 0 || followsWeight < 0 || similarItemsWeight < 0
@@ -43,22 +46,30 @@ public record RankingSettings(
             throw new IllegalArgumentException(
                     "repeatDecay must be finite and >= 0 (0: no decay), trendingHalfLifeMillis positive, maxPerCategory >= 0");
         }
+        if (impressions == null) {
+            throw new IllegalArgumentException("impressions must be given");
+        }
     }
 
     /** The five source weights: session neighbours, repeat, follows, similar items, popularity. */
     public RankingSettings withWeights(double sessionNeighbours, double repeat, double follows, double similarItems,
                                        double popularity) {
         return new RankingSettings(sessionNeighbours, repeat, repeatDecay, follows, similarItems, popularity,
-                profileWeight, maxPerCategory, trendingHalfLifeMillis);
+                profileWeight, maxPerCategory, trendingHalfLifeMillis, impressions);
     }
 
     public RankingSettings withRepeatDecay(double value) {
         return new RankingSettings(sessionNeighboursWeight, repeatWeight, value, followsWeight, similarItemsWeight,
-                popularityWeight, profileWeight, maxPerCategory, trendingHalfLifeMillis);
+                popularityWeight, profileWeight, maxPerCategory, trendingHalfLifeMillis, impressions);
     }
 
     public RankingSettings withMaxPerCategory(int value) {
         return new RankingSettings(sessionNeighboursWeight, repeatWeight, repeatDecay, followsWeight, similarItemsWeight,
-                popularityWeight, profileWeight, value, trendingHalfLifeMillis);
+                popularityWeight, profileWeight, value, trendingHalfLifeMillis, impressions);
+    }
+
+    public RankingSettings withImpressions(ImpressionSettings value) {
+        return new RankingSettings(sessionNeighboursWeight, repeatWeight, repeatDecay, followsWeight, similarItemsWeight,
+                popularityWeight, profileWeight, maxPerCategory, trendingHalfLifeMillis, value);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param includeSeen      whether items of the session and of the history may be recommended again
  * @param count            how many items to answer
  * @param explain          whether each item carries every source's contribution
+ * @param ignored          what the visitor was shown and left alone: demoted items and items not to show again
+ *                         (relaxed, like seen items, only when the answer would otherwise be empty)
  */
 public record RecommendationQuery(
         List<String> sessionItems,
@@ -29,13 +31,15 @@ public record RecommendationQuery(
         String category,
         boolean includeSeen,
         int count,
-        boolean explain) {
+        boolean explain,
+        IgnoredItems ignored) {
 
     public RecommendationQuery {
         sessionItems = List.copyOf(sessionItems);
         recentItems = List.copyOf(recentItems);
         bought = Set.copyOf(bought);
         excluded = Set.copyOf(excluded);
+        ignored = ignored == null ? IgnoredItems.NONE : ignored;
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, was " + count);
         }
@@ -46,7 +50,7 @@ public record RecommendationQuery(
      * what an engine without session data asks. Seen items are not excluded beyond {@code excluded}.
      */
     public RecommendationQuery(List<String> recentItems, Set<String> excluded, int count) {
-        this(List.of(), null, recentItems, Set.of(), excluded, null, null, true, count, false);
+        this(List.of(), null, recentItems, Set.of(), excluded, null, null, true, count, false, IgnoredItems.NONE);
     }
 
     public static Builder builder() {
@@ -65,6 +69,7 @@ public record RecommendationQuery(
         private boolean includeSeen = true;
         private int count = 10;
         private boolean explain;
+        private IgnoredItems ignored = IgnoredItems.NONE;
 
         /** The current session, oldest first. */
         public Builder session(List<String> itemsOldestFirst) {
@@ -118,9 +123,14 @@ public record RecommendationQuery(
             return this;
         }
 
+        public Builder ignored(IgnoredItems items) {
+            this.ignored = items;
+            return this;
+        }
+
         public RecommendationQuery build() {
             return new RecommendationQuery(sessionItems, sessionId, recentItems, bought, excluded, itemOnScreen, category,
-                    includeSeen, count, explain);
+                    includeSeen, count, explain, ignored);
         }
     }
 }

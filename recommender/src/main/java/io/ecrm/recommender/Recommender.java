@@ -2,6 +2,7 @@ package io.ecrm.recommender;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -183,6 +184,12 @@ public final class Recommender {
                 sum += scale[s] * candidates.score(s, c);
             }
             total[c] = sum;
+        }
+        for (Map.Entry<String, Double> demoted : query.ignored().factors().entrySet()) {
+            int c = candidates.slot(demoted.getKey());
+            if (c >= 0) {
+                total[c] *= demoted.getValue();
+            }
         }
         RankedSlots ranked = new RankedSlots(total, n, candidates, sources.popularity(), workspace.heap, workspace.order);
         BusinessRules rules = workspace.rules;

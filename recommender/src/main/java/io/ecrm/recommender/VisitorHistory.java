@@ -9,11 +9,12 @@ import java.util.Set;
 
 /**
  * What the recommender remembers of one visitor: their most recent distinct items, newest first,
- * and what they bought. Immutable; {@link #observe} returns the next history together with the
+ * what they bought, and what recommendation lists showed them that they left alone
+ * ({@link ShownItems}). Immutable; {@link #observe} returns the next history together with the
  * co-occurrence and sequential updates the event causes, so the streaming topology and offline
  * training share exactly this logic.
  */
-public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
+public record VisitorHistory(List<RecentItem> recent, List<String> purchased, ShownItems shown) {
     public static final VisitorHistory EMPTY = new VisitorHistory(List.of(), List.of());
 
     /** One item the visitor touched, with the weight of their strongest action on it. */
@@ -43,6 +44,17 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
     public VisitorHistory {
         recent = List.copyOf(recent);
         purchased = List.copyOf(purchased);
+        shown = shown == null ? ShownItems.NONE : shown;
+    }
+
+    /** A history of a visitor never shown a recommendation list. */
+    public VisitorHistory(List<RecentItem> recent, List<String> purchased) {
+        this(recent, purchased, ShownItems.NONE);
+    }
+
+    /** This history after a recommendation list showed {@code itemIds} at {@code timestampMillis}. */
+    public VisitorHistory shown(List<String> itemIds, long timestampMillis) {
+        return new VisitorHistory(recent, purchased, shown.shown(itemIds, timestampMillis));
     }
 
     public List<String> recentItemIds() {
@@ -67,8 +79,9 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
         if (kind == EventKind.PURCHASE) {
             nextPurchased = prepend(purchased, itemId, settings.purchasedItemsPerVisitor());
         }
+        ShownItems nextShown = shown.cameBack(itemId);
         if (weight == 0.0) {
-            return new Observed(new VisitorHistory(recent, nextPurchased), List.of());
+            return new Observed(new VisitorHistory(recent, nextPurchased, nextShown), List.of());
         }
         boolean counts = settings.countRepeatClicks() || !recentWithin(itemId, weight);
         Map<String, Double> coWeights = new LinkedHashMap<>();
@@ -97,8 +110,8 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
         if (counts) {
             updates.add(0, new ItemUpdate(itemId, weight, coWeights));
         }
-        return new Observed(new VisitorHistory(touch(itemId, weight, timestampMillis, settings), nextPurchased), updates,
-                follows);
+        return new Observed(new VisitorHistory(touch(itemId, weight, timestampMillis, settings), nextPurchased, nextShown),
+                updates, follows);
     }
 
     /** Whether the item is among the recent ones with a weight of at least {@code weight}. */
@@ -148,7 +161,7 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
     /**
      * This history with another one of the same person (an anonymous visitor who turned out to be
      * this customer): recent items interleaved newest first, each once with its strongest weight,
-     * and the purchases of both, within the same bounds.
+     * the purchases and the ignored showings of both, within the same bounds.
      */
     public VisitorHistory merge(VisitorHistory other, RecommenderSettings settings) {
         List<RecentItem> all = new ArrayList<>(recent);
@@ -171,7 +184,7 @@ public record VisitorHistory(List<RecentItem> recent, List<String> purchased) {
                 bought.add(item);
             }
         }
-        return new VisitorHistory(new ArrayList<>(newestFirst.values()), bought);
+        return new VisitorHistory(new ArrayList<>(newestFirst.values()), bought, shown.merge(other.shown));
     }
 
     /** Items a recommendation for this visitor should not show again. */

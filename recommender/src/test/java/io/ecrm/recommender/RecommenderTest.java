@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RecommenderTest {
     private static final double HALVING = 1 / Math.log(2);
     /** Weights: session neighbours 1, repeat 0.5 (halving per click), follows 0.5, similar items 1, history 0.5. */
-    private static final RankingSettings RANKING = new RankingSettings(1.0, 0.5, HALVING, 0.5, 1.0, 0.0, 0.5, 0, 86_400_000L);
+    private static final RankingSettings RANKING = new RankingSettings(1.0, 0.5, HALVING, 0.5, 1.0, 0.0, 0.5, 0, 86_400_000L, ImpressionSettings.DEFAULTS);
     private static final RecommenderSettings SETTINGS = RecommenderSettings.DEFAULTS.withRanking(RANKING);
 
     private static final Map<String, ItemNeighbours> SIMILAR = Map.of(
@@ -67,6 +67,21 @@ class RecommenderTest {
         assertEquals(1.0, answer.get(1).score(), 1e-12);
         assertEquals(0.35 / 0.9, answer.get(4).score(), 1e-12);
         assertEquals(0.25, answer.get(5).score(), 1e-12);
+    }
+
+    @Test
+    void anIgnoredItemIsDemotedByItsFactorAndAHiddenOneComesBackOnlyToFillAnEmptyAnswer() {
+        // as in blendsEachSourceNormalisedByItsBest: x 1, y 1, a 0.5, f 0.5, z 0.389, b 0.25
+        IgnoredItems ignored = new IgnoredItems(Map.of("x", 0.3), Set.of("y"));
+        List<Recommendation> answer = recommend(RecommendationQuery.builder().session(List.of("b", "a")).count(4)
+                .includeSeen(true).ignored(ignored).build());
+        assertEquals(List.of("a", "f", "z", "x"), ids(answer), "x at 0.3 falls behind z, y is not shown");
+        assertEquals(0.3, answer.get(3).score(), 1e-12);
+        // every candidate hidden or bought: the hidden ones come back rather than an empty answer
+        IgnoredItems all = new IgnoredItems(Map.of(), Set.of("x", "y", "z", "f", "p1", "p2", "t1"));
+        List<Recommendation> relaxed = recommend(RecommendationQuery.builder().session(List.of("b", "a"))
+                .bought(Set.of("a", "b")).count(2).ignored(all).build());
+        assertEquals(List.of("x", "y"), ids(relaxed));
     }
 
     @Test

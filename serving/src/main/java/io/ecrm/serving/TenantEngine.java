@@ -7,6 +7,7 @@ import io.ecrm.recommender.NeighbourLists;
 import io.ecrm.recommender.PopularItems;
 import io.ecrm.recommender.Recommendation;
 import io.ecrm.recommender.RecommenderSources;
+import io.ecrm.recommender.ImpressionSettings;
 import io.ecrm.recommender.RecommendationQuery;
 import io.ecrm.recommender.Recommender;
 import io.ecrm.recommender.RecommenderSettings;
@@ -157,10 +158,13 @@ public final class TenantEngine {
 
         /**
          * The ranking's query for a visitor with this history (EMPTY for one not seen): the current
-         * visit is the recent items no more than {@code sessionGapMillis} apart, oldest first.
+         * visit is the recent items no more than {@code sessionGapMillis} apart, oldest first; the
+         * items lists showed them and they ignored are judged by {@code impressions} at {@code nowMillis}.
          */
-        public RecommendationQuery query(VisitorHistory history, long sessionGapMillis) {
+        public RecommendationQuery query(VisitorHistory history, long sessionGapMillis, ImpressionSettings impressions,
+                                         long nowMillis) {
             return RecommendationQuery.builder()
+                    .ignored(impressions.judge(history.shown(), nowMillis))
                     .session(currentVisit(history.recent(), sessionGapMillis))
                     .recent(history.recentItemIds())
                     .bought(history.purchased().isEmpty() ? Set.of() : Set.copyOf(history.purchased()))
@@ -206,9 +210,10 @@ public final class TenantEngine {
 
 
     private List<Recommendation> recommend(Optional<VisitorHistory> history, Ask ask) {
-        RecommendationQuery query = ask.query(history.orElse(VisitorHistory.EMPTY), sessionGapMillis);
-        PopularItems popularity = popularity().items();
         Recommender ranker = recommender;
+        RecommendationQuery query = ask.query(history.orElse(VisitorHistory.EMPTY), sessionGapMillis,
+                ranker.settings().ranking().impressions(), System.currentTimeMillis());
+        PopularItems popularity = popularity().items();
         return sessions.read(index -> ranker.recommend(query,
                 new RecommenderSources(neighbourLists, followsLists, index, popularity, catalogue)));
     }

@@ -49,13 +49,23 @@ public final class BeforeCommit implements StateStore, CachedStateStore<Object, 
     /** Forwards a record as {@code node} to its child {@code child}, outside {@code process}: what a pre-commit action sends through. */
     public static <K, V> void send(ProcessorContext<K, V> context, ProcessorNode<?, ?, ?, ?> node,
                                    org.apache.kafka.streams.processor.api.Record<K, V> record, String child) {
-        InternalProcessorContext<K, V> internal = (InternalProcessorContext<K, V>) context;
+        asNode(context, node, record.timestamp(), () -> context.forward(record, child));
+    }
+
+    /**
+     * Runs {@code writes} as {@code node} with a record context stamped {@code timestamp}, outside
+     * {@code process}: what a pre-commit action writes its stores through, so that their changelog
+     * records carry a time, as a punctuation's writes do.
+     */
+    public static void asNode(ProcessorContext<?, ?> context, ProcessorNode<?, ?, ?, ?> node, long timestamp,
+                              Runnable writes) {
+        InternalProcessorContext<?, ?> internal = (InternalProcessorContext<?, ?>) context;
         ProcessorNode<?, ?, ?, ?> previousNode = internal.currentNode();
         ProcessorRecordContext previousContext = internal.recordContext();
         internal.setCurrentNode(node);
-        internal.setRecordContext(new ProcessorRecordContext(record.timestamp(), -1L, -1, null, new RecordHeaders()));
+        internal.setRecordContext(new ProcessorRecordContext(timestamp, -1L, -1, null, new RecordHeaders()));
         try {
-            context.forward(record, child);
+            writes.run();
         } finally {
             internal.setRecordContext(previousContext);
             internal.setCurrentNode(previousNode);

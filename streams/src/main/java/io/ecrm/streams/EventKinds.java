@@ -15,7 +15,7 @@ public final class EventKinds {
             case ADD_TO_CART -> Optional.of(EventKind.ADD_TO_CART);
             case REMOVE_FROM_CART -> Optional.of(EventKind.REMOVE_FROM_CART);
             case PURCHASE -> Optional.of(EventKind.PURCHASE);
-            case PAGE_VIEW, SEARCH, LOGIN -> Optional.empty();
+            case PAGE_VIEW, SEARCH, LOGIN, IMPRESSION -> Optional.empty();
         };
     }
 }

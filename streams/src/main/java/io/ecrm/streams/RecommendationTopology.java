@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * The tenant's recommendation topology:
  * <pre>
  * events (by visitor), visitor-routing (by visitor), forget (by visitor)
- *   -> VisitorProcessor [visitors, identity-links, visit-expiry; sums sent before each commit]
+ *   -> VisitorProcessor [visitors, identity-links, visit-expiry, recommendation-earnings; sums sent and added before each commit]
  *        (cleaning, identity, profile and visits, history, erasure: one read and one write of the visitor's record)
  *   -> rejected (with reason), visitor-routing (links, moves, linked events, erasures), sessions (closed visits),
  *      item-updates (by item, summed)
@@ -79,6 +79,7 @@ public final class RecommendationTopology {
         topology.addStateStore(persistent(Stores.VISITORS, StateSerdes.VISITOR_RECORD), VISITORS);
         topology.addStateStore(persistent(Stores.IDENTITY_LINKS, keys), VISITORS);
         topology.addStateStore(persistent(Stores.VISIT_EXPIRY, Serdes.Long()), VISITORS);
+        topology.addStateStore(persistent(Stores.RECOMMENDATION_EARNINGS, StateSerdes.EARNINGS), VISITORS);
         topology.addStateStore(BeforeCommit.builder(VisitorProcessor.BEFORE_COMMIT), VISITORS);
         // the stores of earlier versions, restored so that what they hold moves into the visitor records
         topology.addStateStore(org.apache.kafka.streams.state.Stores.windowStoreBuilder(

@@ -25,6 +25,12 @@ public final class Stores {
      * visitor; in memory, changelogged. Only drained now: updates are summed in memory and sent before each commit.
      */
     public static final String PENDING_ITEM_UPDATES = "pending-item-updates";
+    /**
+     * {@code placement NUL hour} ({@link io.ecrm.streams.earnings.EarningsKey}) -> what recommendations earned there
+     * ({@link io.ecrm.streams.earnings.Earnings}) of the partition's visitors; partitioned by visitor; RocksDB,
+     * changelogged. A report adds up every partition's.
+     */
+    public static final String RECOMMENDATION_EARNINGS = "recommendation-earnings";
     /** Item id -> weighted count (and the partition's running total); partitioned by item; RocksDB, changelogged. */
     public static final String ITEM_WEIGHTS = "item-weights";
     /** {@code item NUL co-item} -> weighted co-occurrence count; partitioned by item; RocksDB, changelogged. */

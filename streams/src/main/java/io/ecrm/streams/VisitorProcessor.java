@@ -4,6 +4,7 @@ import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.CatalogItem;
 import io.ecrm.schemas.ClickEvent;
+import io.ecrm.schemas.EventType;
 import io.ecrm.schemas.VisitorKey;
 import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
@@ -12,6 +13,10 @@ import io.ecrm.streams.cleaning.EventScreen;
 import io.ecrm.streams.cleaning.RejectReason;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
+import io.ecrm.streams.earnings.Earnings;
+import io.ecrm.streams.earnings.EarningsKey;
+import io.ecrm.streams.earnings.EarningsSums;
+import io.ecrm.streams.earnings.RecommendationTrail;
 import io.ecrm.streams.identity.Routed;
 import io.ecrm.streams.items.ItemUpdateSums;
 import io.ecrm.streams.items.PendingEvent;
@@ -22,6 +27,7 @@ import io.ecrm.streams.profile.VisitExpiry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -55,6 +61,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       {@link #ITEM_UPDATES} just before each commit ({@link BeforeCommit}), one record per
  *       distinct item: in the transaction that commits the events they came from, so they are
  *       counted exactly once without a changelogged buffer.</li>
+ *   <li><b>Impressions and earnings.</b> An impression adds its items' showings to the history (what
+ *       the visitor ignored, for the ranking) and, with the visitor's clicks on recommended items, to
+ *       the {@link RecommendationTrail} that says what each event earned; earnings are summed in memory
+ *       per placement and hour ({@link EarningsSums}) and added into {@link Stores#RECOMMENDATION_EARNINGS}
+ *       just before each commit, in its transaction like the item sums.</li>
  *   <li><b>Erasure.</b> A {@link Routed.Forget} deletes the visitor's record, link and open visit,
  *       and goes on to each anonymous id linked to them.</li>
  * </ol>
@@ -78,6 +89,8 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
      * of events a second ({@code bench ingest}: about 1,000).
      */
     static final int KEPT_RECORDS = 4_096;
+    /** How long the earnings of an hour are kept: the longest window a report covers. */
+    public static final Duration EARNINGS_KEPT = Duration.ofDays(90);
 
     private final CleaningSettings cleaning;
     private final EventScreen screen;
@@ -96,6 +109,8 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
     private EarlierVisitorStores earlier;
     private KeyValueStore<Long, PendingEvent> earlierPending;
     private ItemUpdateSums sums = new ItemUpdateSums();
+    private final EarningsSums earnings = new EarningsSums();
+    private KeyValueStore<String, Earnings> earningsStore;
 
     /**
      * @param histories    the visitors' histories kept decoded for queries, which this processor's writes keep current
@@ -128,7 +143,10 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         this.earlier = new EarlierVisitorStores(context);
         this.earlierPending = context.getStateStore(Stores.PENDING_ITEM_UPDATES);
         this.sums = new ItemUpdateSums();
+        this.earnings.clear();
+        this.earningsStore = context.getStateStore(Stores.RECOMMENDATION_EARNINGS);
         context.<BeforeCommit>getStateStore(BEFORE_COMMIT).beforeEachCommit(this::send);
+        context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::dropOldEarnings);
         context.schedule(EXPIRY_CHECK, PunctuationType.STREAM_TIME, this::closeVisits);
     }
 
@@ -174,7 +192,9 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         long streamTime = context.currentStreamTimeMs();
         long keepFrom = streamTime > Long.MIN_VALUE + 2 * cleaning.dedupWindowMillis()
                 ? streamTime - 2 * cleaning.dedupWindowMillis() : Long.MIN_VALUE;
-        VisitorActivity activity = visitor.activity().observe(time, cleaning);
+        // an impression is the shop's doing, not the visitor's: it does not count to their click rate
+        VisitorActivity activity = event.type() == EventType.IMPRESSION ? visitor.activity()
+                : visitor.activity().observe(time, cleaning);
         visitor = visitor.withCleaning(activity,
                 visitor.eventIds().with(event.eventId(), time, keepFrom, cleaning.eventIdsPerVisitor()));
         if (activity.isBotAt(time)) {
@@ -205,8 +225,21 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         context.forward(record.withValue((Object) new RejectedEvent(reason.code(), event)), REJECTED);
     }
 
-    /** The visitor's record after one of their clean events: profile, visits, history, and the item side's sums. */
+    /**
+     * The visitor's record after one of their clean events: profile, visits, history, and the item
+     * side's sums; and what the event earned recommendations. An impression changes only the
+     * history's showings and the trail: the visitor did nothing.
+     */
     private VisitorRecord deliver(String visitorKey, VisitorRecord visitor, ClickEvent event, long timestamp) {
+        if (event.type() == EventType.IMPRESSION || event.recommendationId() != null || !visitor.trail().isEmpty()) {
+            RecommendationTrail.Observed earned = visitor.trail().observe(event);
+            earnings.add(earned.placement(), event.timestampMillis(), earned.earned());
+            visitor = visitor.withTrail(earned.trail());
+        }
+        if (event.type() == EventType.IMPRESSION) {
+            VisitorHistory history = visitor.history() == null ? VisitorHistory.EMPTY : visitor.history();
+            return visitor.withHistory(history.shown(event.itemIds(), event.timestampMillis()));
+        }
         CustomerProfile profile = visitor.profile() == null
                 ? CustomerProfile.empty(visitorKey, event.timestampMillis()) : visitor.profile();
         CustomerProfile.Applied applied = profile.apply(event, sessionGapMillis, categoryOf(event.itemId()));
@@ -218,8 +251,9 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         if (event.itemId() == null) {
             return next;
         }
+        VisitorHistory before = visitor.history();
         return EventKinds.of(event.type()).map(kind -> {
-            VisitorHistory.Observed observed = (visitor.history() == null ? VisitorHistory.EMPTY : visitor.history())
+            VisitorHistory.Observed observed = (before == null ? VisitorHistory.EMPTY : before)
                     .observe(event.itemId(), kind, event.timestampMillis(), settings);
             if (!observed.updates().isEmpty() || !observed.follows().isEmpty()) {
                 sums.add(kind, observed.updates(), observed.follows());
@@ -242,14 +276,14 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         links.put(anonymousKey, customerKey);
         decodedLinks.changed(anonymousKey, customerKey);
         VisitorRecord visitor = visitors.get(anonymousKey);
-        if (visitor.profile() == null && visitor.history() == null) {
+        if (visitor.profile() == null && visitor.history() == null && visitor.trail().isEmpty()) {
             return;
         }
         if (visitor.profile() != null) {
             expiry.move(anonymousKey, visitor.profile().openVisit(), null);
         }
-        visitors.put(anonymousKey, visitor.withProfile(null).withHistory(null));
-        route(customerKey, new Routed.Move(visitor.profile(), visitor.history()), record, record.timestamp());
+        visitors.put(anonymousKey, visitor.withProfile(null).withHistory(null).withTrail(null));
+        route(customerKey, new Routed.Move(visitor.profile(), visitor.history(), visitor.trail()), record, record.timestamp());
     }
 
     /** At the customer's partition: folds an anonymous profile and history in. */
@@ -266,6 +300,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
             VisitorHistory customer = visitor.history();
             visitor = visitor.withHistory(customer == null ? move.history() : customer.merge(move.history(), settings));
         }
+        visitor = visitor.withTrail(visitor.trail().merge(move.trail()));
         visitors.put(customerKey, visitor);
     }
 
@@ -326,20 +361,50 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         context.forward(new Record<>(profile.visitorKey(), (Object) SessionSummary.of(profile, visit), timestamp), SESSIONS);
     }
 
-    /** Sends the updates summed since the last commit, one record per item. */
+    /**
+     * Sends the updates summed since the last commit, one record per item, and adds the earnings
+     * summed since then into the store, one write per placement and hour.
+     */
     private void send() {
         if (earlierPending.approximateNumEntries() > 0) { // an in-memory store: its size, exactly
             takeEarlierPending();
         }
+        // stamped with the task's event time, not the wall clock: the item side's clock stays event time too
+        long timestamp = context.currentStreamTimeMs() >= 0 ? context.currentStreamTimeMs() : context.currentSystemTimeMs();
+        if (!earnings.isEmpty()) {
+            BeforeCommit.asNode(context, node, timestamp, this::addEarnings);
+        }
         if (sums.isEmpty()) {
             return;
         }
-        // stamped with the task's event time, not the wall clock: the item side's clock stays event time too
-        long timestamp = context.currentStreamTimeMs() >= 0 ? context.currentStreamTimeMs() : context.currentSystemTimeMs();
         for (ItemUpdateSums.ItemSum sum : sums.sums()) {
             BeforeCommit.send(context, node, new Record<>(sum.itemId(), (Object) sum, timestamp), ITEM_UPDATES);
         }
         sums = new ItemUpdateSums();
+    }
+
+    private void addEarnings() {
+        for (Map.Entry<String, Earnings> sum : earnings.sums().entrySet()) {
+            Earnings stored = earningsStore.get(sum.getKey());
+            earningsStore.put(sum.getKey(), stored == null ? sum.getValue() : stored.plus(sum.getValue()));
+            metrics.earned(EarningsKey.parse(sum.getKey()).placement(), sum.getValue());
+        }
+        earnings.clear();
+    }
+
+    /** Deletes the earnings of hours more than {@link #EARNINGS_KEPT} behind the wall clock. */
+    private void dropOldEarnings(long wallClock) {
+        long oldest = wallClock - EARNINGS_KEPT.toMillis();
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, Earnings> it = earningsStore.all()) {
+            while (it.hasNext()) {
+                String key = it.next().key;
+                if (EarningsKey.parse(key).hourStartMillis() < oldest) {
+                    old.add(key);
+                }
+            }
+        }
+        old.forEach(earningsStore::delete);
     }
 
     /** Adds what an earlier version left in its changelogged buffer to the sums, and empties the buffer. */

@@ -351,6 +351,62 @@ class RecommendationTopologyTest {
         assertEquals(List.of("z", "y", "x"), history("c:c1").recentItemIds());
     }
 
+    private void show(String anonymousId, String recommendationId, String placement, String... items) {
+        ClickEvent event = ClickEvent.impression("e" + sequence++, time += 1000, anonymousId, recommendationId, placement,
+                List.of(items));
+        events.pipeInput(event.visitorKey(), event);
+    }
+
+    private void click(String anonymousId, String customerId, EventType type, String item, String recommendationId) {
+        ClickEvent event = new ClickEvent("e" + sequence++, type, time += 1000, anonymousId, customerId, null, item, 2,
+                type == EventType.PURCHASE ? 10.0 : null, type == EventType.PURCHASE ? "EUR" : null, null, null, null, null)
+                .fromRecommendation(recommendationId);
+        events.pipeInput(event.visitorKey(), event);
+    }
+
+    private io.ecrm.streams.earnings.Earnings earned(String placement) {
+        io.ecrm.streams.earnings.Earnings sum = io.ecrm.streams.earnings.Earnings.NONE;
+        try (var it = this.<io.ecrm.streams.earnings.Earnings>store(Stores.RECOMMENDATION_EARNINGS).all()) {
+            while (it.hasNext()) {
+                var entry = it.next();
+                if (io.ecrm.streams.earnings.EarningsKey.parse(entry.key).placement().equals(placement)) {
+                    sum = sum.plus(entry.value);
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void impressionsAreShowingsInTheHistoryAndEarningsPerPlacementWithoutTouchingTheProfile() {
+        show("v1", "r1", "home", "a", "b", "c");
+        assertNull(profile("a:v1"), "an impression is not something the visitor did");
+        assertEquals(List.of("a", "b", "c"), history("a:v1").shown().items().stream()
+                .map(io.ecrm.recommender.ShownItems.Shown::itemId).toList());
+        assertNull(this.<Double>store(Stores.ITEM_WEIGHTS).get("a"), "nor does it count for the items");
+        click("v1", null, EventType.PRODUCT_VIEW, "b", "r1");
+        click("v1", null, EventType.PRODUCT_VIEW, "b", "r1"); // a second view from the same list: one click
+        sendEvent("v1", null, EventType.ADD_TO_CART, "b");
+        sendEvent("v1", null, EventType.PURCHASE, "b");
+        sendEvent("v1", null, EventType.PURCHASE, "c"); // shown, never clicked: not attributed
+        assertEquals(List.of("a"), history("a:v1").shown().items().stream()
+                .map(io.ecrm.recommender.ShownItems.Shown::itemId).toList(), "the visitor came back to b and c");
+        // the purchase's quantity is 1 at 10.0
+        assertEquals(new io.ecrm.streams.earnings.Earnings(1, 3, 1, 1, 1, 10.0), earned("home"));
+        assertEquals(io.ecrm.streams.earnings.Earnings.NONE, earned("unknown"));
+    }
+
+    @Test
+    void aClickBeforeTheLoginIsAttributedToThePurchaseAfterIt() {
+        show("anon-2", "r1", "cart-page", "x");
+        click("anon-2", null, EventType.PRODUCT_VIEW, "x", "r1");
+        sendEvent("anon-2", "c2", EventType.LOGIN, null);
+        sendEvent(null, "c2", EventType.PURCHASE, "x");
+        assertEquals(new io.ecrm.streams.earnings.Earnings(1, 1, 1, 0, 1, 10.0), earned("cart-page"));
+        click(null, "c2", EventType.PRODUCT_VIEW, "y", "not-shown-here");
+        assertEquals(1, earned("unknown").clicks(), "a click whose impression was never sent");
+    }
+
     @Test
     void aKnownCustomerPicksUpAnAnonymousIdSeenBeforeTheLink() {
         sendEvent(null, "c2", EventType.PURCHASE, "p");        // a server-side order: customer only

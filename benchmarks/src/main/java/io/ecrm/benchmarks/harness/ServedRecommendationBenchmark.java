@@ -104,7 +104,8 @@ public class ServedRecommendationBenchmark {
     public int recommendAsServed() throws IOException {
         String visitor = visitors.get(next++ % visitors.size());
         VisitorHistory history = histories.getOrDefault(visitor, VisitorHistory.EMPTY);
-        List<Recommendation> ranked = recommender.recommend(ask.query(history, sessionGapMillis), sources);
+        List<Recommendation> ranked = recommender.recommend(ask.query(history, sessionGapMillis,
+                recommender.settings().ranking().impressions(), System.currentTimeMillis()), sources);
         out.reset();
         try (JsonGenerator generator = json.createGenerator(out)) {
             Recommendations.writeAnswer(generator, visitor, ranked, false, Recommendations.Basis.VISITOR);

@@ -1,5 +1,6 @@
 package io.ecrm.recommender.tuning;
 
+import io.ecrm.recommender.ImpressionSettings;
 import io.ecrm.recommender.RankingSettings;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.SessionKnnSettings;
@@ -64,7 +65,47 @@ public final class ServingKnobs {
                     SessionKnnSettings::sessionAgeMillis,
                     (k, v) -> k.withDecays(k.positionDecay(), k.neighbourItemDecay(), k.matchDecay(), (long) v)));
 
+    /**
+     * Serving knobs a fit leaves alone, set per tenant by hand or by an experiment: how ignored
+     * showings demote and hide items. Validation visits carry no impressions, so a fit could not
+     * tell their values apart; their values here are the ones worth trying live.
+     */
+    public static final List<Knob> RULES = List.of(
+            impressions("impressions.ignoredPenalty", List.of(0.5, 0.7, 0.85, 1.0), ImpressionSettings::ignoredPenalty,
+                    (i, v) -> new ImpressionSettings(v, i.ignoredHalfLifeMillis(), i.hideAfterIgnored(), i.hideWindowMillis())),
+            impressions("impressions.ignoredHalfLifeMillis", List.of(3_600_000.0, 1.0 * DAY_MILLIS, 7.0 * DAY_MILLIS),
+                    i -> i.ignoredHalfLifeMillis(),
+                    (i, v) -> new ImpressionSettings(i.ignoredPenalty(), (long) v, i.hideAfterIgnored(), i.hideWindowMillis())),
+            impressions("impressions.hideAfterIgnored", List.of(0.0, 2.0, 3.0, 5.0), i -> i.hideAfterIgnored(),
+                    (i, v) -> new ImpressionSettings(i.ignoredPenalty(), i.ignoredHalfLifeMillis(), wholeNumber(v), i.hideWindowMillis())),
+            impressions("impressions.hideWindowMillis", List.of(1.0 * DAY_MILLIS, 7.0 * DAY_MILLIS, 30.0 * DAY_MILLIS),
+                    i -> i.hideWindowMillis(),
+                    (i, v) -> new ImpressionSettings(i.ignoredPenalty(), i.ignoredHalfLifeMillis(), i.hideAfterIgnored(), (long) v)));
+
+    /** Every serving knob: the fitted ones, then the rules. */
+    public static final List<Knob> EVERY = java.util.stream.Stream.concat(ALL.stream(), RULES.stream()).toList();
+
     private ServingKnobs() {
+    }
+
+    private static int wholeNumber(double value) {
+        if (value != Math.rint(value)) {
+            throw new IllegalArgumentException("impressions.hideAfterIgnored must be a whole number, was " + value);
+        }
+        return (int) value;
+    }
+
+    private interface ImpressionGetter {
+        double get(ImpressionSettings impressions);
+    }
+
+    private interface ImpressionSetter {
+        ImpressionSettings set(ImpressionSettings impressions, double value);
+    }
+
+    private static Knob impressions(String name, List<Double> values, ImpressionGetter get, ImpressionSetter set) {
+        return new Knob(name, values, s -> get.get(s.ranking().impressions()),
+                (s, v) -> s.withRanking(s.ranking().withImpressions(set.set(s.ranking().impressions(), v))));
     }
 
     private interface RankingGetter {
@@ -94,16 +135,16 @@ public final class ServingKnobs {
     /** {@code base} with every serving knob taken from {@code serving}: how fitted values apply to an engine's settings. */
     public static RecommenderSettings apply(RecommenderSettings base, RecommenderSettings serving) {
         RecommenderSettings result = base;
-        for (Knob knob : ALL) {
+        for (Knob knob : EVERY) {
             result = knob.with(result, knob.valueIn(serving));
         }
         return result;
     }
 
-    /** Each serving knob's value in {@code settings}, by knob name, in the order of {@link #ALL}: how fitted settings are stored. */
+    /** Each serving knob's value in {@code settings}, by knob name, in the order of {@link #EVERY}: how a tenant's settings are stored. */
     public static Map<String, Double> values(RecommenderSettings settings) {
         Map<String, Double> values = new LinkedHashMap<>();
-        for (Knob knob : ALL) {
+        for (Knob knob : EVERY) {
             values.put(knob.name(), knob.valueIn(settings));
         }
         return values;
@@ -115,7 +156,7 @@ public final class ServingKnobs {
      */
     public static RecommenderSettings withValues(RecommenderSettings base, Map<String, Double> values) {
         RecommenderSettings result = base;
-        for (Knob knob : ALL) {
+        for (Knob knob : EVERY) {
             Double value = values.get(knob.name());
             if (value != null) {
                 result = knob.with(result, value);

@@ -13,7 +13,7 @@ class ServingKnobsTest {
     void storedValuesGiveBackTheSameServingSettingsOnAnyBase() {
         RecommenderSettings fitted = Baselines.sPop(RecommenderSettings.DEFAULTS).withQueryItems(3);
         Map<String, Double> stored = ServingKnobs.values(fitted);
-        assertEquals(ServingKnobs.ALL.size(), stored.size());
+        assertEquals(ServingKnobs.EVERY.size(), stored.size());
         assertEquals(fitted, ServingKnobs.withValues(RecommenderSettings.DEFAULTS, stored));
         assertNotEquals(RecommenderSettings.DEFAULTS, fitted);
     }

@@ -1,6 +1,11 @@
 package io.ecrm.streams.cleaning;
 
-/** Where the cleaning stage counts what it lets through and what it refuses, by reason. */
+import io.ecrm.streams.earnings.Earnings;
+
+/**
+ * Where the visitor side counts what its cleaning stage lets through and refuses, by reason, and
+ * what recommendations earned, by placement, as it adds that to the store.
+ */
 public interface CleaningMetrics {
     CleaningMetrics NONE = new CleaningMetrics() {
         @Override
@@ -15,4 +20,8 @@ public interface CleaningMetrics {
     void accepted();
 
     void rejected(RejectReason reason);
+
+    /** Counts what recommendations shown at {@code placement} earned; counts nothing unless overridden. */
+    default void earned(String placement, Earnings earned) {
+    }
 }

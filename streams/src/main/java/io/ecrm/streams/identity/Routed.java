@@ -2,6 +2,7 @@ package io.ecrm.streams.identity;
 
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.ClickEvent;
+import io.ecrm.streams.earnings.RecommendationTrail;
 import io.ecrm.streams.profile.CustomerProfile;
 
 /**
@@ -18,7 +19,10 @@ public sealed interface Routed {
     }
 
     /** An anonymous visitor's state, moving into the customer (the key) it turned out to be. */
-    record Move(CustomerProfile profile, VisitorHistory history) implements Routed {
+    record Move(CustomerProfile profile, VisitorHistory history, RecommendationTrail trail) implements Routed {
+        public Move {
+            trail = trail == null ? RecommendationTrail.NONE : trail;
+        }
     }
 
     /** Erase the visitor (the key): sent for each anonymous id linked to an erased customer. */

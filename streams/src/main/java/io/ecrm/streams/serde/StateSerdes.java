@@ -4,6 +4,7 @@ import io.ecrm.recommender.EventKind;
 import io.ecrm.recommender.ItemNeighbours;
 import io.ecrm.recommender.ItemUpdate;
 import io.ecrm.recommender.ScoredItem;
+import io.ecrm.recommender.ShownItems;
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.schemas.CatalogItem;
 import io.ecrm.schemas.ClickEvent;
@@ -13,6 +14,8 @@ import io.ecrm.streams.VisitorRecord;
 import io.ecrm.streams.cleaning.RecentEventIds;
 import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
+import io.ecrm.streams.earnings.Earnings;
+import io.ecrm.streams.earnings.RecommendationTrail;
 import io.ecrm.streams.identity.Routed;
 import io.ecrm.streams.items.ItemActivity;
 import io.ecrm.streams.items.ItemDelta;
@@ -92,8 +95,9 @@ public final class StateSerdes {
         return Serdes.Double();
     }
 
-    public static final BinarySerde<VisitorHistory> VISITOR_HISTORY = new BinarySerde<>(1, StateSerdes::writeHistory,
-            (in, version) -> readHistory(in));
+    /** Version 2 added the ignored showings ({@link ShownItems}); version 1 is still read. */
+    public static final BinarySerde<VisitorHistory> VISITOR_HISTORY = new BinarySerde<>(2, StateSerdes::writeHistory,
+            StateSerdes::readHistory);
 
     private static void writeHistory(VisitorHistory history, DataOutputStream out) throws IOException {
         out.writeInt(history.recent().size());
@@ -103,27 +107,87 @@ public final class StateSerdes {
             out.writeLong(item.timestampMillis());
         }
         writeStrings(history.purchased(), out);
+        writeVarLong(history.shown().items().size(), out);
+        for (ShownItems.Shown item : history.shown().items()) {
+            out.writeUTF(item.itemId());
+            writeVarLong(item.showings().size(), out);
+            long previous = 0;
+            for (long at : item.showings()) {
+                writeVarLong(at - previous, out); // the first whole, then (newest first) small negative steps
+                previous = at;
+            }
+        }
     }
 
-    private static VisitorHistory readHistory(DataInputStream in) throws IOException {
+    private static VisitorHistory readHistory(DataInputStream in, int version) throws IOException {
         int size = in.readInt();
         List<VisitorHistory.RecentItem> recent = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             recent.add(new VisitorHistory.RecentItem(in.readUTF(), in.readDouble(), in.readLong()));
         }
-        return new VisitorHistory(recent, readStrings(in));
+        List<String> purchased = readStrings(in);
+        if (version < 2) {
+            return new VisitorHistory(recent, purchased);
+        }
+        int shownSize = (int) readVarLong(in);
+        List<ShownItems.Shown> shown = new ArrayList<>(shownSize);
+        for (int i = 0; i < shownSize; i++) {
+            String itemId = in.readUTF();
+            int showings = (int) readVarLong(in);
+            List<Long> times = new ArrayList<>(showings);
+            long previous = 0;
+            for (int t = 0; t < showings; t++) {
+                previous += readVarLong(in);
+                times.add(previous);
+            }
+            shown.add(new ShownItems.Shown(itemId, times));
+        }
+        return new VisitorHistory(recent, purchased, new ShownItems(shown));
     }
 
-    /** Version of the profile and history forms inside a {@link #VISITOR_RECORD}, written before each. */
-    private static final int PART_VERSION = 1;
+    private static void writeTrail(RecommendationTrail trail, DataOutputStream out) throws IOException {
+        writeVarLong(trail.shown().size(), out);
+        for (RecommendationTrail.Shown shown : trail.shown()) {
+            out.writeUTF(shown.recommendationId());
+            out.writeUTF(shown.placement());
+            out.writeLong(shown.timeMillis());
+        }
+        writeVarLong(trail.clicks().size(), out);
+        for (RecommendationTrail.Click click : trail.clicks()) {
+            out.writeUTF(click.recommendationId());
+            out.writeUTF(click.itemId());
+            out.writeUTF(click.placement());
+            out.writeLong(click.timeMillis());
+        }
+    }
+
+    private static RecommendationTrail readTrail(DataInputStream in) throws IOException {
+        int shownSize = (int) readVarLong(in);
+        List<RecommendationTrail.Shown> shown = new ArrayList<>(shownSize);
+        for (int i = 0; i < shownSize; i++) {
+            shown.add(new RecommendationTrail.Shown(in.readUTF(), in.readUTF(), in.readLong()));
+        }
+        int clickSize = (int) readVarLong(in);
+        List<RecommendationTrail.Click> clicks = new ArrayList<>(clickSize);
+        for (int i = 0; i < clickSize; i++) {
+            clicks.add(new RecommendationTrail.Click(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong()));
+        }
+        return new RecommendationTrail(shown, clicks);
+    }
+
+    /** Version of the profile form inside a {@link #VISITOR_RECORD}, written before it. */
+    private static final int PROFILE_PART = 1;
+    /** Version of the history form inside a {@link #VISITOR_RECORD}, written before it: that of {@link #VISITOR_HISTORY}. */
+    private static final int HISTORY_PART = 2;
 
     /**
      * A visitor's whole record: click rate, then the recent event ids (hash, and time as the
      * difference from the one before, zigzag varint: 10 to 12 bytes an id), then the profile and the
-     * history, each absent or its form's version and fields. Version 1 held the profile and the
-     * history as byte arrays of their own serdes; it is still read.
+     * history, each absent or its form's version and fields, then (from version 3) the recommendation
+     * trail, absent or its fields. Version 1 held the profile and the history as byte arrays of their
+     * own serdes; every earlier version is still read.
      */
-    public static final BinarySerde<VisitorRecord> VISITOR_RECORD = new BinarySerde<>(2, (visitor, out) -> {
+    public static final BinarySerde<VisitorRecord> VISITOR_RECORD = new BinarySerde<>(3, (visitor, out) -> {
         VisitorActivity activity = visitor.activity();
         out.writeLong(activity.second());
         out.writeInt(activity.eventsInSecond());
@@ -136,13 +200,17 @@ public final class StateSerdes {
             writeVarLong(ids.timeAt(i) - previous, out);
             previous = ids.timeAt(i);
         }
-        out.writeByte(visitor.profile() == null ? 0 : PART_VERSION);
+        out.writeByte(visitor.profile() == null ? 0 : PROFILE_PART);
         if (visitor.profile() != null) {
             ProfileForm.write(visitor.profile(), out);
         }
-        out.writeByte(visitor.history() == null ? 0 : PART_VERSION);
+        out.writeByte(visitor.history() == null ? 0 : HISTORY_PART);
         if (visitor.history() != null) {
             writeHistory(visitor.history(), out);
+        }
+        out.writeByte(visitor.trail().isEmpty() ? 0 : 1);
+        if (!visitor.trail().isEmpty()) {
+            writeTrail(visitor.trail(), out);
         }
     }, (in, version) -> {
         VisitorActivity activity = new VisitorActivity(in.readLong(), in.readInt(), in.readLong());
@@ -159,12 +227,26 @@ public final class StateSerdes {
         if (version == 1) {
             byte[] profile = readBytes(in);
             return new VisitorRecord(activity, ids,
-                    profile == null ? null : CUSTOMER_PROFILE.deserializer().deserialize(null, profile), VISITOR_HISTORY.fromBytes(readBytes(in)));
+                    profile == null ? null : CUSTOMER_PROFILE.deserializer().deserialize(null, profile),
+                    VISITOR_HISTORY.fromBytes(readBytes(in)), null);
         }
         CustomerProfile profile = in.readUnsignedByte() == 0 ? null : ProfileForm.read(in);
-        VisitorHistory history = in.readUnsignedByte() == 0 ? null : readHistory(in);
-        return new VisitorRecord(activity, ids, profile, history);
+        int historyPart = in.readUnsignedByte();
+        VisitorHistory history = historyPart == 0 ? null : readHistory(in, historyPart);
+        RecommendationTrail trail = version >= 3 && in.readUnsignedByte() != 0 ? readTrail(in) : null;
+        return new VisitorRecord(activity, ids, profile, history, trail);
     });
+
+    /** What recommendations earned at one placement in one hour, in one partition. */
+    public static final BinarySerde<Earnings> EARNINGS = new BinarySerde<>(1, (earnings, out) -> {
+        writeVarLong(earnings.impressions(), out);
+        writeVarLong(earnings.itemsShown(), out);
+        writeVarLong(earnings.clicks(), out);
+        writeVarLong(earnings.cartAdds(), out);
+        writeVarLong(earnings.purchases(), out);
+        out.writeDouble(earnings.revenue());
+    }, (in, version) -> new Earnings(readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in),
+            in.readDouble()));
 
     /** A signed long in 1 to 10 bytes: zigzag, then 7 bits a byte, low first. */
     static void writeVarLong(long value, DataOutputStream out) throws IOException {
@@ -289,7 +371,8 @@ public final class StateSerdes {
     }
 
     /** What the visitor side routes to itself: a tag, then the record's own form (events stay JSON). */
-    public static final BinarySerde<Routed> ROUTED = new BinarySerde<>(1, (routed, out) -> {
+    /** Version 2 added the recommendation trail to a move; version 1 is still read. */
+    public static final BinarySerde<Routed> ROUTED = new BinarySerde<>(2, (routed, out) -> {
         if (routed instanceof Routed.Event event) {
             out.writeByte('E');
             writeBytes(EventJson.toBytes(event.event()), out);
@@ -300,6 +383,10 @@ public final class StateSerdes {
             out.writeByte('M');
             writeBytes(CUSTOMER_PROFILE.serializer().serialize(null, move.profile()), out);
             writeBytes(VISITOR_HISTORY.toBytes(move.history()), out);
+            out.writeByte(move.trail().isEmpty() ? 0 : 1);
+            if (!move.trail().isEmpty()) {
+                writeTrail(move.trail(), out);
+            }
         } else if (routed instanceof Routed.Forget forget) {
             out.writeByte('F');
             out.writeUTF(forget.requestedBy());
@@ -308,7 +395,7 @@ public final class StateSerdes {
         case 'E' -> new Routed.Event(EventJson.fromBytes(readBytes(in)));
         case 'L' -> new Routed.Link(in.readUTF());
         case 'M' -> new Routed.Move(CUSTOMER_PROFILE.deserializer().deserialize(null, readBytes(in)),
-                VISITOR_HISTORY.fromBytes(readBytes(in)));
+                VISITOR_HISTORY.fromBytes(readBytes(in)), version >= 2 && in.readUnsignedByte() != 0 ? readTrail(in) : null);
         case 'F' -> new Routed.Forget(in.readUTF());
         default -> throw new IllegalStateException("unknown routed record");
     });

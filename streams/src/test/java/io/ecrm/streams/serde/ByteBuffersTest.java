@@ -14,7 +14,7 @@ class ByteBuffersTest {
     void aFormWrittenInsideAnotherOnTheSameThreadLeavesTheOuterOneWhole() {
         // a move writes the profile's and the history's own bytes inside its own
         Routed.Move move = new Routed.Move(CustomerProfile.empty("a:v1", 7L),
-                new VisitorHistory(List.of(new VisitorHistory.RecentItem("shoe", 1.0, 7L)), List.of("sock")));
+                new VisitorHistory(List.of(new VisitorHistory.RecentItem("shoe", 1.0, 7L)), List.of("sock")), null);
         byte[] first = StateSerdes.ROUTED.toBytes(move);
         assertEquals(move, StateSerdes.ROUTED.fromBytes(first));
         assertArrayEquals(first, StateSerdes.ROUTED.toBytes(move), "the buffer is free again after each write");
