@@ -11,6 +11,7 @@ import io.ecrm.serving.http.CorsPolicy;
 import io.ecrm.serving.http.HttpApi;
 import io.ecrm.serving.http.routes.Audience;
 import io.ecrm.serving.http.routes.Catalog;
+import io.ecrm.serving.http.OtherInstances;
 import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.CustomerSegments;
@@ -23,6 +24,7 @@ import io.ecrm.serving.http.routes.Model;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
 import io.ecrm.serving.http.routes.PopularItems;
+import io.ecrm.serving.http.routes.RecommendationReport;
 import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SegmentExports;
 import io.ecrm.serving.http.routes.Segments;
@@ -149,6 +151,7 @@ public final class Engine implements AutoCloseable {
         started.push(exports);
         Events events = new Events(tenants, publisher, probe::reachable, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
         VisitorRouter router = new VisitorRouter(owners, metrics);
+        OtherInstances others = new OtherInstances(owners, json);
         ApiV1 routes = new ApiV1(
                 new ApiKeyAuth(registry),
                 events,
@@ -162,7 +165,7 @@ public final class Engine implements AutoCloseable {
                 new SimilarItems(tenants, settings.maxCount()),
                 new PopularItems(tenants, settings.maxCount()),
                 new TrendingItems(tenants, settings.maxCount()),
-                new Audience(tenants, owners, json, settings.maxCount()),
+                new Audience(tenants, others, settings.maxCount()),
                 new Health(tenants, probe, replication, bootstrapServers),
                 new Metrics(metrics),
                 new OpenApi(),
@@ -170,7 +173,8 @@ public final class Engine implements AutoCloseable {
                 new CustomerSegments(tenants, segments, router),
                 new SegmentExports(tenants, segments, exports, json),
                 new Exports(tenants, exports),
-                new Model(tenants, tuning));
+                new Model(tenants, tuning),
+                new RecommendationReport(tenants, others));
         http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());

@@ -3,6 +3,7 @@ package io.ecrm.serving;
 import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.model.FitRecord;
 import io.ecrm.streams.cleaning.CleaningMetrics;
+import io.ecrm.streams.earnings.Earnings;
 import io.ecrm.streams.cleaning.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
@@ -34,6 +36,10 @@ import org.apache.kafka.streams.KafkaStreams;
  *       {@code log_unavailable});</li>
  *   <li>{@code ecrm_events_clean_total{tenant}} and {@code ecrm_events_rejected_total{tenant,reason}}:
  *       what the cleaning stage let through and refused;</li>
+ *   <li>{@code ecrm_recommendation_impressions_total}, {@code _clicks_total}, {@code _cart_adds_total},
+ *       {@code _purchases_total} and {@code _revenue_total}, each {@code {tenant,placement}}: what recommendations
+ *       were shown and earned, counted as the visitor side adds it up at each commit (the first
+ *       {@value #PLACEMENTS_COUNTED} placements of a tenant by name, the rest as {@code other});</li>
  *   <li>{@code ecrm_streams_lag_records{tenant}}: records on the tenant's input partitions this
  *       instance owns that its Streams application has not processed yet;</li>
  *   <li>{@code ecrm_forwarded_requests_total{outcome}}: visitor requests sent on to the instance
@@ -49,6 +55,9 @@ public final class EngineMetrics implements AutoCloseable {
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
         Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+
+    /** Placements per tenant with counters of their own: a label's values stay few whatever shops send. */
+    static final int PLACEMENTS_COUNTED = 20;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -153,7 +162,45 @@ public final class EngineMetrics implements AutoCloseable {
             public void rejected(RejectReason reason) {
                 rejected.get(reason).increment();
             }
+
+            @Override
+            public void earned(String placement, Earnings earned) {
+                placementCounters(tenant, placement).add(earned);
+            }
         };
+    }
+
+    /** The five earnings counters of one placement. */
+    private record EarningsCounters(Counter impressions, Counter clicks, Counter cartAdds, Counter purchases, Counter revenue) {
+        void add(Earnings earned) {
+            impressions.increment(earned.impressions());
+            clicks.increment(earned.clicks());
+            cartAdds.increment(earned.cartAdds());
+            purchases.increment(earned.purchases());
+            revenue.increment(earned.revenue());
+        }
+    }
+
+    private final Map<String, Map<String, EarningsCounters>> earnings = new ConcurrentHashMap<>();
+
+    private EarningsCounters placementCounters(TenantId tenant, String placement) {
+        Map<String, EarningsCounters> placements = earnings.computeIfAbsent(tenant.value(), t -> new ConcurrentHashMap<>());
+        EarningsCounters counters = placements.get(placement);
+        if (counters != null) {
+            return counters;
+        }
+        String label = placements.size() < PLACEMENTS_COUNTED ? placement : "other";
+        return placements.computeIfAbsent(label, p -> new EarningsCounters(
+                earningsCounter("impressions", "recommendation lists shown", tenant, p),
+                earningsCounter("clicks", "clicks on recommended items", tenant, p),
+                earningsCounter("cart.adds", "cart adds attributed to a recommendation click", tenant, p),
+                earningsCounter("purchases", "purchases attributed to a recommendation click", tenant, p),
+                earningsCounter("revenue", "revenue of the purchases attributed to a recommendation click", tenant, p)));
+    }
+
+    private Counter earningsCounter(String name, String description, TenantId tenant, String placement) {
+        return Counter.builder("ecrm.recommendation." + name).description(description)
+                .tag("tenant", tenant.value()).tag("placement", placement).register(registry);
     }
 
     @Override

@@ -92,6 +92,8 @@ class ApiRoutesTest {
             + ",\"anonymousId\":\"{id}\",\"itemId\":\"{id}\"}";
     private static final String NO_ITEM = "{\"eventId\":\"{uid}\",\"type\":\"product_view\",\"timestamp\":" + T0
             + ",\"anonymousId\":\"{id}\"}";
+    private static final String NO_ITEMS_SHOWN = "{\"eventId\":\"{uid}\",\"type\":\"impression\",\"timestamp\":" + T0
+            + ",\"anonymousId\":\"{id}\",\"recommendationId\":\"r\"}";
     private static final String LONG_ID = "x".repeat(EngineSettings.DEFAULTS.maxIdLength() + 1);
 
     /** Every route of the table, by {@code METHOD path}, with its cases. */
@@ -107,6 +109,7 @@ class ApiRoutesTest {
         CASES.put("POST /v1/events", new Cases(Call.post("/v1/events", JSON, "[" + EVENT + "]"), 202,
                 new Failure("malformed JSON", Call.post("/v1/events", JSON, "[{\"eventId\":"), 400, null),
                 new Failure("an event without its item", Call.post("/v1/events", JSON, "[" + NO_ITEM + "]"), 400, "/0/itemId"),
+                new Failure("an impression without its items", Call.post("/v1/events", JSON, "[" + NO_ITEMS_SHOWN + "]"), 400, "/0/itemIds"),
                 new Failure("an id over the limit", Call.post("/v1/events", JSON, "[" + EVENT.replace("\"anonymousId\":\"{id}\"",
                         "\"anonymousId\":\"" + LONG_ID + "\"") + "]"), 400, "/0/anonymousId"),
                 new Failure("an empty body", Call.post("/v1/events", JSON, ""), 400, null),
@@ -132,6 +135,8 @@ class ApiRoutesTest {
                 new Failure("an event without its item", Call.get("/v1/pixel.gif?tenant={tenant}&type=product_view&anonymousId={id}"), 400, "/0/itemId"),
                 new Failure("a quantity that is no number", Call.get("/v1/pixel.gif?tenant={tenant}&type=add_to_cart&anonymousId={id}"
                         + "&itemId={id}&quantity=lots"), 400, "/0/quantity"),
+                new Failure("an impression listing an item twice", Call.get("/v1/pixel.gif?tenant={tenant}&type=impression"
+                        + "&anonymousId={id}&recommendationId=r&itemIds={id},{id}"), 400, "/0/itemIds/1"),
                 new Failure("an unknown tenant", Call.get("/v1/pixel.gif?tenant=nobody&type=product_view&anonymousId={id}&itemId={id}"), 404, null)));
         CASES.put("GET /v1/customers/{id}", new Cases(Call.get("/v1/customers/{id}"), 200,
                 new Failure("a visitor never seen", Call.get("/v1/customers/never-seen"), 404, null),
@@ -180,6 +185,12 @@ class ApiRoutesTest {
         CASES.put("POST /v1/model/tuning", new Cases(new Call("POST", "/v1/model/tuning", null, null), 202));
         CASES.put("GET /v1/model/tuning/{id}", new Cases(Call.get("/v1/model/tuning/{tuning}"), 200,
                 new Failure("a fit never started", Call.get("/v1/model/tuning/no-such-fit"), 404, null)));
+        CASES.put("GET /v1/reports/recommendations", new Cases(Call.get("/v1/reports/recommendations?window=7d"), 200,
+                new Failure("a window that is no duration", Call.get("/v1/reports/recommendations?window=forever"), 400, "query/window"),
+                new Failure("a window longer than earnings are kept", Call.get("/v1/reports/recommendations?window=100d"), 400,
+                        "query/window"),
+                new Failure("a control character in the placement", Call.get("/v1/reports/recommendations?placement=a%01b"), 400,
+                        "query/placement")));
         CASES.put("GET /v1/items/trending", new Cases(Call.get("/v1/items/trending?window=7d&count=5"), 200,
                 new Failure("a window trending is not kept for", Call.get("/v1/items/trending?window=2h"), 400, "query/window"),
                 new Failure("count 0", Call.get("/v1/items/trending?count=0"), 400, "query/count")));
@@ -231,7 +242,13 @@ class ApiRoutesTest {
         }
         assertEquals(202, http.post("/v1/events", JSON, "[" + String.join(",", demo) + "]").status());
         assertEquals(202, other.post("/v1/events", JSON, "[" + String.join(",", others) + "]").status());
+        // shown now, so that the report's window (by event time, back from now) holds it: a placement only demo has
+        long now = System.currentTimeMillis();
+        assertEquals(202, http.post("/v1/events", JSON, String.format("[{\"eventId\":\"shown-1\",\"type\":\"impression\","
+                + "\"timestamp\":%d,\"anonymousId\":\"watcher\",\"recommendationId\":\"rec-1\",\"placement\":\"%s-home\","
+                + "\"itemIds\":[\"alpha-1\",\"shared\"]}]", now, MARKER)).status());
         http.await("/v1/items/only-a/similar", r -> r.status() == 200 && r.body().toString().contains("alpha-1"), PATIENCE);
+        http.await("/v1/reports/recommendations", r -> r.status() == 200 && r.body().toString().contains(MARKER + "-home"), PATIENCE);
         http.await("/v1/customers/only-a", r -> r.status() == 200, PATIENCE);
         other.await("/v1/items/shared/similar", r -> r.status() == 200 && r.body().toString().contains("bravo-2"), PATIENCE);
         other.await("/v1/customers/shared", r -> r.status() == 200, PATIENCE);
@@ -262,7 +279,7 @@ class ApiRoutesTest {
     }
 
     private static List<ApiV1.Route> routes() {
-        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
+        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
     }
 
     private static boolean keyed(ApiV1.Route route) {

@@ -7,6 +7,8 @@ import io.ecrm.schemas.CatalogItem;
 import io.ecrm.schemas.TenantTopics;
 import io.ecrm.streams.cleaning.BotUserAgents;
 import io.ecrm.streams.cleaning.CleaningMetrics;
+import io.ecrm.streams.earnings.Earnings;
+import io.ecrm.streams.earnings.EarningsKey;
 import io.ecrm.streams.items.ItemActivity;
 import io.ecrm.streams.profile.CustomerProfile;
 import io.ecrm.streams.serde.StateSerdes;
@@ -382,6 +384,16 @@ public final class TenantStreams implements AutoCloseable {
                         action.accept(kv.key, kv.value.history());
                     }
                 });
+            }
+            return null;
+        });
+    }
+
+    /** Calls {@code action} with every (placement, hour) this instance's partitions hold and what recommendations earned there. */
+    public void forEachLocalEarnings(BiConsumer<EarningsKey, Earnings> action) {
+        this.<Earnings, Void>read(Stores.RECOMMENDATION_EARNINGS, store -> {
+            try (KeyValueIterator<String, Earnings> it = store.all()) {
+                it.forEachRemaining(kv -> action.accept(EarningsKey.parse(kv.key), kv.value));
             }
             return null;
         });

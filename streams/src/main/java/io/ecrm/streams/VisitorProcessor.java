@@ -15,6 +15,7 @@ import io.ecrm.streams.cleaning.RejectedEvent;
 import io.ecrm.streams.cleaning.VisitorActivity;
 import io.ecrm.streams.earnings.Earnings;
 import io.ecrm.streams.earnings.EarningsKey;
+import io.ecrm.streams.earnings.EarningsReport;
 import io.ecrm.streams.earnings.EarningsSums;
 import io.ecrm.streams.earnings.RecommendationTrail;
 import io.ecrm.streams.identity.Routed;
@@ -89,8 +90,6 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
      * of events a second ({@code bench ingest}: about 1,000).
      */
     static final int KEPT_RECORDS = 4_096;
-    /** How long the earnings of an hour are kept: the longest window a report covers. */
-    public static final Duration EARNINGS_KEPT = Duration.ofDays(90);
 
     private final CleaningSettings cleaning;
     private final EventScreen screen;
@@ -392,9 +391,9 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         earnings.clear();
     }
 
-    /** Deletes the earnings of hours more than {@link #EARNINGS_KEPT} behind the wall clock. */
+    /** Deletes the earnings of hours more than {@link EarningsReport#KEPT} behind the wall clock. */
     private void dropOldEarnings(long wallClock) {
-        long oldest = wallClock - EARNINGS_KEPT.toMillis();
+        long oldest = wallClock - EarningsReport.KEPT.toMillis();
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, Earnings> it = earningsStore.all()) {
             while (it.hasNext()) {

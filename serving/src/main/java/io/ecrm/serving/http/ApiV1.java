@@ -13,6 +13,7 @@ import io.ecrm.serving.http.routes.Model;
 import io.ecrm.serving.http.routes.OpenApi;
 import io.ecrm.serving.http.routes.Pixel;
 import io.ecrm.serving.http.routes.PopularItems;
+import io.ecrm.serving.http.routes.RecommendationReport;
 import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SegmentExports;
 import io.ecrm.serving.http.routes.Segments;
@@ -31,7 +32,8 @@ import java.util.List;
 public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect collect, Pixel pixel, TrackerScript trackerScript,
                     CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
                     PopularItems popularItems, TrendingItems trendingItems, Audience audience, Health health, Metrics metrics, OpenApi openApi,
-                    Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports, Model model) {
+                    Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports, Model model,
+                    RecommendationReport recommendationReport) {
     /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
     public record Route(HandlerType method, String path, Handler handler) {
     }
@@ -65,7 +67,8 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.GET, "/v1/exports/{id}/file", ctx -> exports.file(ctx)),
                 new Route(HandlerType.GET, "/v1/model", model),
                 new Route(HandlerType.POST, "/v1/model/tuning", ctx -> model.tune(ctx)),
-                new Route(HandlerType.GET, "/v1/model/tuning/{id}", ctx -> model.job(ctx)));
+                new Route(HandlerType.GET, "/v1/model/tuning/{id}", ctx -> model.job(ctx)),
+                new Route(HandlerType.GET, "/v1/reports/recommendations", recommendationReport));
     }
 
     public void register(Javalin app) {

@@ -15,7 +15,8 @@ import java.util.UUID;
  * {@code GET /v1/pixel.gif?type=page_view&anonymousId=...&url=...}: a 1x1 transparent GIF that
  * records one event, for e-mails and pages without JavaScript. The event's fields are query
  * parameters with the names of the event schema; {@code eventId} defaults to a new random id and
- * {@code timestamp} to now. A valid pixel answers the GIF, never cached; an invalid one a 400
+ * {@code timestamp} to now; an impression's {@code itemIds} are comma-separated, in the order shown
+ * ({@code type=impression&recommendationId=...&placement=email&itemIds=sku-1,sku-2}). A valid pixel answers the GIF, never cached; an invalid one a 400
  * problem naming the bad parameters, so a broken e-mail template shows up in testing.
  */
 public final class Pixel implements Handler {
@@ -42,6 +43,12 @@ public final class Pixel implements Handler {
                 switch (name) {
                     case "quantity", "timestamp" -> event.put(name, Long.parseLong(value));
                     case "price" -> event.put(name, new BigDecimal(value));
+                    case "itemIds" -> {
+                        ArrayNode ids = event.putArray(name);
+                        for (String id : value.split(",", -1)) {
+                            ids.add(id);
+                        }
+                    }
                     default -> event.put(name, value);
                 }
             } catch (NumberFormatException e) {
