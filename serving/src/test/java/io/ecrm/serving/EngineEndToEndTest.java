@@ -420,4 +420,66 @@ class EngineEndToEndTest {
                 r -> r.status() == 200 && itemIds(r.body()).containsAll(List.of("paddle", "dry-bag")), PATIENCE);
         assertEquals("session_neighbours", answer.body().at("/items/0/explanation/0/source").asText(), answer.body().toString());
     }
+
+    /** An event now (the ranking judges showings against the wall clock), {@code extra} its further fields. */
+    private String eventNow(long at, String type, String visitor, String extra) {
+        return String.format("{\"eventId\":\"now-%d\",\"type\":\"%s\",\"timestamp\":%d,\"anonymousId\":\"%s\"%s}",
+                sequence++, type, at, visitor, extra);
+    }
+
+    @Test
+    @Order(20) // last: its events are stamped now, which moves the partitions' event time past every other test's
+    void ignoredItemsLeaveARecommendationAClickBringsOneBackAndItsPurchaseIsAttributed() throws Exception {
+        long at = System.currentTimeMillis() - 600_000L;
+        List<String> events = new ArrayList<>();
+        List<String> gear = List.of("sock", "lace", "insole", "polish", "gaiter", "crampon", "map", "compass");
+        for (int v = 0; v < 8; v++) {
+            for (int g = 0; g <= v; g++) { // sock goes with the boot most often, compass least
+                events.add(eventNow(at += 1000, "product_view", "walker-" + v + "-" + g, ",\"itemId\":\"boot\""));
+                events.add(eventNow(at += 1000, "product_view", "walker-" + v + "-" + g, ",\"itemId\":\"" + gear.get(7 - v) + "\""));
+            }
+        }
+        events.add(eventNow(at += 1000, "product_view", "hiker", ",\"itemId\":\"boot\""));
+        assertEquals(202, postEvents(events).status());
+        HttpClientSupport.Response first = http.await("/v1/customers/hiker/recommendations?count=3",
+                r -> r.status() == 200 && itemIds(r.body()).equals(List.of("sock", "lace", "insole")), PATIENCE);
+
+        // shown three times and left alone: the three leave the list, the next ones take their places
+        String recommendationId = first.body().get("recommendationId").asText();
+        for (int shown = 0; shown < 3; shown++) {
+            assertEquals(202, postEvents(List.of(eventNow(at += 1000, "impression", "hiker", ",\"recommendationId\":\""
+                    + recommendationId + "\",\"placement\":\"product-page\",\"itemIds\":[\"sock\",\"lace\",\"insole\"]"))).status());
+        }
+        HttpClientSupport.Response after = http.await("/v1/customers/hiker/recommendations?count=3",
+                r -> r.status() == 200 && itemIds(r.body()).stream().noneMatch(List.of("sock", "lace", "insole")::contains), PATIENCE);
+        assertEquals(List.of("polish", "gaiter", "crampon"), itemIds(after.body()));
+
+        // a click on lace (from the first list) brings it back; seen now, it shows again where seen items may
+        assertEquals(202, postEvents(List.of(eventNow(at += 1000, "product_view", "hiker", ",\"itemId\":\"lace\","
+                + "\"recommendationId\":\"" + recommendationId + "\""))).status());
+        HttpClientSupport.Response back = http.await("/v1/customers/hiker/recommendations?count=8&includeSeen=true",
+                r -> r.status() == 200 && itemIds(r.body()).contains("lace"), PATIENCE);
+        assertFalse(itemIds(back.body()).contains("sock"), "still hidden: " + itemIds(back.body()));
+        assertFalse(itemIds(back.body()).contains("insole"), "still hidden: " + itemIds(back.body()));
+
+        // bought within a day of the click: the purchase and its revenue go to the placement of the list
+        assertEquals(202, postEvents(List.of(
+                eventNow(at += 1000, "add_to_cart", "hiker", ",\"itemId\":\"lace\",\"quantity\":2"),
+                eventNow(at += 1000, "purchase", "hiker", ",\"itemId\":\"lace\",\"quantity\":2,\"price\":4.5,\"currency\":\"EUR\""),
+                eventNow(at += 1000, "purchase", "hiker", ",\"itemId\":\"boot\",\"price\":120,\"currency\":\"EUR\""))).status());
+        HttpClientSupport.Response report = http.await("/v1/reports/recommendations?window=24h&placement=product-page",
+                r -> r.status() == 200 && r.body().at("/total/purchases").asInt() == 1, PATIENCE);
+        JsonNode line = report.body().at("/placements/0");
+        assertEquals("product-page", line.get("placement").asText());
+        assertEquals(3, line.get("impressions").asInt());
+        assertEquals(9, line.get("itemsShown").asInt());
+        assertEquals(1, line.get("clicks").asInt());
+        assertEquals(1.0 / 3, line.get("clickThroughRate").asDouble(), 1e-9);
+        assertEquals(1, line.get("cartAdds").asInt());
+        assertEquals(9.0, line.get("revenue").asDouble(), 1e-9, "the boot was not clicked from a list: not attributed");
+        assertEquals(1.0, line.get("conversionRate").asDouble(), 1e-9);
+        HttpClientSupport other = new HttpClientSupport(engine.baseUrl(), TestEngines.OTHER_KEY);
+        assertEquals(0, other.get("/v1/reports/recommendations?window=24h").body().at("/total/impressions").asInt(),
+                "another tenant's report holds none of it");
+    }
 }
