@@ -12,6 +12,7 @@ import io.ecrm.recommender.RecommendationQuery;
 import io.ecrm.recommender.Recommender;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.tuning.ServingKnobs;
+import io.ecrm.serving.experiments.Experiment;
 import io.ecrm.serving.model.TenantModel;
 import io.ecrm.recommender.ScoredItem;
 import io.ecrm.recommender.TopK;
@@ -113,6 +114,37 @@ public final class TenantEngine {
         if (!next.equals(recommender.settings())) {
             recommender = new Recommender(next);
         }
+        Experiment running = model.runningExperiment();
+        if (running == null) {
+            arms = null;
+        } else if (arms == null || !arms[0].experiment().equals(running)) {
+            Assignment[] armsNext = new Assignment[running.arms().size()];
+            for (int i = 0; i < armsNext.length; i++) {
+                armsNext[i] = new Assignment(running, i,
+                        new Recommender(ServingKnobs.withValues(configured, running.arms().get(i).settings())));
+            }
+            arms = armsNext;
+        }
+    }
+
+    /**
+     * A visitor's arm of the running experiment, with the recommender of the arm's settings.
+     *
+     * @param arm the arm's index in the experiment
+     */
+    public record Assignment(Experiment experiment, int arm, Recommender recommender) {
+        public String armName() {
+            return experiment.arms().get(arm).name();
+        }
+    }
+
+    /** The running experiment's arms, one assignment each; null while none runs. */
+    private volatile Assignment[] arms;
+
+    /** The visitor's arm of the running experiment, or null while none runs. */
+    public Assignment assign(String visitorId) {
+        Assignment[] current = arms;
+        return current == null ? null : current[current[0].experiment().armOf(visitorId)];
     }
 
     /**
@@ -203,14 +235,20 @@ public final class TenantEngine {
         return recommend(history(visitorId), ask);
     }
 
-    /** {@link #recommend(String, Ask)} for a visitor whose history was read already; null for an unknown visitor. */
-    public List<Recommendation> recommendFor(VisitorHistory history, Ask ask) {
-        return recommend(Optional.ofNullable(history), ask);
+    /**
+     * {@link #recommend(String, Ask)} for a visitor whose history was read already (null for an
+     * unknown visitor), ranked with the settings of their experiment arm ({@code assigned}; null:
+     * the tenant's settings).
+     */
+    public List<Recommendation> recommendFor(VisitorHistory history, Ask ask, Assignment assigned) {
+        return recommend(Optional.ofNullable(history), ask, assigned == null ? recommender : assigned.recommender());
     }
 
-
     private List<Recommendation> recommend(Optional<VisitorHistory> history, Ask ask) {
-        Recommender ranker = recommender;
+        return recommend(history, ask, recommender);
+    }
+
+    private List<Recommendation> recommend(Optional<VisitorHistory> history, Ask ask, Recommender ranker) {
         RecommendationQuery query = ask.query(history.orElse(VisitorHistory.EMPTY), sessionGapMillis,
                 ranker.settings().ranking().impressions(), System.currentTimeMillis());
         PopularItems popularity = popularity().items();

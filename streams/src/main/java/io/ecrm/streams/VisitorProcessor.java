@@ -233,6 +233,7 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         if (event.type() == EventType.IMPRESSION || event.recommendationId() != null || !visitor.trail().isEmpty()) {
             RecommendationTrail.Observed earned = visitor.trail().observe(event);
             earnings.add(earned.placement(), event.timestampMillis(), earned.earned());
+            earnings.addArm(earned.serial(), earned.arm(), earned.armEarned());
             visitor = visitor.withTrail(earned.trail());
         }
         if (event.type() == EventType.IMPRESSION) {
@@ -386,19 +387,23 @@ final class VisitorProcessor implements Processor<String, Object, String, Object
         for (Map.Entry<String, Earnings> sum : earnings.sums().entrySet()) {
             Earnings stored = earningsStore.get(sum.getKey());
             earningsStore.put(sum.getKey(), stored == null ? sum.getValue() : stored.plus(sum.getValue()));
-            metrics.earned(EarningsKey.parse(sum.getKey()).placement(), sum.getValue());
+            EarningsKey key = EarningsKey.parse(sum.getKey());
+            if (!key.isArm()) {
+                metrics.earned(key.placement(), sum.getValue());
+            }
         }
         earnings.clear();
     }
 
-    /** Deletes the earnings of hours more than {@link EarningsReport#KEPT} behind the wall clock. */
+    /** Deletes the earnings of hours more than {@link EarningsReport#KEPT} behind the wall clock (an experiment arm's stay: at most 255 experiments' worth). */
     private void dropOldEarnings(long wallClock) {
         long oldest = wallClock - EarningsReport.KEPT.toMillis();
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, Earnings> it = earningsStore.all()) {
             while (it.hasNext()) {
                 String key = it.next().key;
-                if (EarningsKey.parse(key).hourStartMillis() < oldest) {
+                EarningsKey parsed = EarningsKey.parse(key);
+                if (!parsed.isArm() && parsed.hourStartMillis() < oldest) {
                     old.add(key);
                 }
             }

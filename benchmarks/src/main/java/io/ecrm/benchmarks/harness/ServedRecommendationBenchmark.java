@@ -108,7 +108,7 @@ public class ServedRecommendationBenchmark {
                 recommender.settings().ranking().impressions(), System.currentTimeMillis()), sources);
         out.reset();
         try (JsonGenerator generator = json.createGenerator(out)) {
-            Recommendations.writeAnswer(generator, visitor, ranked, false, Recommendations.Basis.VISITOR);
+            Recommendations.writeAnswer(generator, visitor, ranked, false, Recommendations.Basis.VISITOR, null);
         }
         return out.size();
     }

@@ -2,6 +2,7 @@ package io.ecrm.serving.model;
 
 import io.ecrm.recommender.tuning.FitResult;
 import io.ecrm.recommender.tuning.FitScore;
+import io.ecrm.recommender.tuning.ServingKnobs;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,10 +25,12 @@ import java.util.Map;
  * @param chosen           validation HR@20 / MRR@20 of the settings it chose (the ones in use when nothing beat them)
  * @param candidates       validation figures of the fixed candidates: {@code current} (the settings in use when
  *                         it started), {@code defaults} and each baseline
+ * @param settings         the serving knobs it chose, by name, applied or not: what an experiment can try live
+ *                         (null in fits stored by earlier versions)
  */
 public record FitRecord(String id, String trigger, String startedAt, String finishedAt, int visits, int trainVisits,
                         int validationVisits, long prefixes, int evaluations, boolean applied, String changes,
-                        Score chosen, Map<String, Score> candidates) {
+                        Score chosen, Map<String, Score> candidates, Map<String, Double> settings) {
 
     /** HR@20 and MRR@20 on validation. */
     public record Score(double hr20, double mrr20) {
@@ -38,6 +41,7 @@ public record FitRecord(String id, String trigger, String startedAt, String fini
 
     public FitRecord {
         candidates = candidates == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
+        settings = settings == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     static FitRecord of(String id, String trigger, long startedMillis, long finishedMillis, int visits, FitResult result,
@@ -51,7 +55,8 @@ public record FitRecord(String id, String trigger, String startedAt, String fini
         }
         return new FitRecord(id, trigger, Instant.ofEpochMilli(startedMillis).toString(),
                 Instant.ofEpochMilli(finishedMillis).toString(), visits, result.trainVisits(), result.validationVisits(),
-                result.prefixes(), result.evaluations(), applied, result.changes(), Score.of(result.chosen()), candidates);
+                result.prefixes(), result.evaluations(), applied, result.changes(), Score.of(result.chosen()), candidates,
+                ServingKnobs.values(result.settings()));
     }
 
     /** Validation figures of the settings in use once this fit ended: its choice if applied, else the ones it started from. */

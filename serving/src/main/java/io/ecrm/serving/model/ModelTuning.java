@@ -118,6 +118,28 @@ public final class ModelTuning implements AutoCloseable {
         return tenant == null ? TenantModel.NONE : tenant.model().latest();
     }
 
+    /**
+     * Changes the tenant's model (its settings, its experiments): {@code change} is applied to the
+     * model as this instance last read it, and the result written and waited for until this
+     * instance serves it. Changes on one instance are taken one at a time.
+     *
+     * @return the model written
+     */
+    public synchronized TenantModel update(TenantEngine engine, java.util.function.UnaryOperator<TenantModel> change)
+            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        Tenant tenant = tenants.get(engine.topics().tenant().value());
+        if (tenant == null) {
+            throw new IllegalArgumentException("tenant " + engine.topics().tenant().value() + " has no model here");
+        }
+        TenantModel next = change.apply(tenant.model().latest());
+        tenant.model().publish(next);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!next.equals(tenant.model().latest()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return next;
+    }
+
     /** Queues a fit of the tenant, or answers the one queued or running already. */
     public TuningJob submit(TenantEngine engine, String trigger) {
         Tenant tenant = tenants.get(engine.topics().tenant().value());

@@ -13,7 +13,7 @@ class TenantModelTest {
         FitRecord.Score current = new FitRecord.Score(0.30, 0.10);
         FitRecord.Score chosen = applied ? new FitRecord.Score(0.40, 0.15) : current;
         return new FitRecord("fit-" + n, "schedule", at, at, 1_000, 800, 200, 600, 40, applied, applied ? "queryItems=3" : "",
-                chosen, Map.of("current", current));
+                chosen, Map.of("current", current), Map.of("queryItems", 3.0));
     }
 
     @Test

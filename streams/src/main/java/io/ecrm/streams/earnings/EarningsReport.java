@@ -44,7 +44,7 @@ public final class EarningsReport {
 
     /** Adds one stored hour, if it is in the window and of the placement asked for. */
     public void add(EarningsKey key, Earnings earnings) {
-        if (key.hourStartMillis() >= fromMillis && (placement == null || placement.equals(key.placement()))) {
+        if (!key.isArm() && key.hourStartMillis() >= fromMillis && (placement == null || placement.equals(key.placement()))) {
             sums.merge(key.placement(), earnings, Earnings::plus);
         }
     }

@@ -17,6 +17,13 @@ public final class EarningsSums {
         }
     }
 
+    /** Adds what an experiment arm earned (over the whole experiment: no hour). */
+    public void addArm(int serial, int arm, Earnings earned) {
+        if (serial != 0 && !earned.isEmpty()) {
+            sums.merge(EarningsKey.ofArm(serial, arm), earned, Earnings::plus);
+        }
+    }
+
     public boolean isEmpty() {
         return sums.isEmpty();
     }

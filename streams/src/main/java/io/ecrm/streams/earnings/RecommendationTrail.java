@@ -2,6 +2,7 @@ package io.ecrm.streams.earnings;
 
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventType;
+import io.ecrm.schemas.RecommendationIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,10 +19,16 @@ import java.util.List;
  *       item is attributed to the placement of the latest such click (last click wins); a purchase
  *       adds its price times quantity to the revenue.</li>
  * </ul>
+ * An event whose recommendation was made in an experiment ({@link RecommendationIds}) counts for
+ * the visitor's arm too: the first such event puts the visitor in the arm it names (their
+ * {@link Exposure}; a later experiment's starts another), and everything attributed after counts for
+ * that arm, with the visitor's revenue kept so that the arm's sum of squares grows exactly.
  * Bounded: the last {@link #SHOWN_KEPT} impressions and {@link #CLICKS_KEPT} clicks. Immutable.
+ *
+ * @param exposure the experiment arm the visitor was put in, or null
  */
-public record RecommendationTrail(List<Shown> shown, List<Click> clicks) {
-    public static final RecommendationTrail NONE = new RecommendationTrail(List.of(), List.of());
+public record RecommendationTrail(List<Shown> shown, List<Click> clicks, Exposure exposure) {
+    public static final RecommendationTrail NONE = new RecommendationTrail(List.of(), List.of(), null);
     public static final long ATTRIBUTION_MILLIS = 24 * 3_600_000L;
     public static final String UNKNOWN_PLACEMENT = "unknown";
     static final int SHOWN_KEPT = 20;
@@ -35,8 +42,23 @@ public record RecommendationTrail(List<Shown> shown, List<Click> clicks) {
     public record Click(String recommendationId, String itemId, String placement, long timeMillis) {
     }
 
-    /** The trail after an event, and what the event earned at which placement (null placement: nothing). */
-    public record Observed(RecommendationTrail trail, String placement, Earnings earned) {
+    /**
+     * The experiment arm a visitor is in, and what they earned in it so far.
+     *
+     * @param converted whether they made an attributed purchase
+     */
+    public record Exposure(int serial, int arm, double revenue, boolean converted) {
+    }
+
+    /**
+     * The trail after an event; what the event earned at which placement (null placement: nothing),
+     * and for which experiment arm ({@code serial} 0: none) with the visitor counts.
+     */
+    public record Observed(RecommendationTrail trail, String placement, Earnings earned, int serial, int arm,
+                           Earnings armEarned) {
+        Observed(RecommendationTrail trail, String placement, Earnings earned) {
+            this(trail, placement, earned, 0, 0, Earnings.NONE);
+        }
     }
 
     public RecommendationTrail {
@@ -44,16 +66,52 @@ public record RecommendationTrail(List<Shown> shown, List<Click> clicks) {
         clicks = List.copyOf(clicks);
     }
 
+    public RecommendationTrail(List<Shown> shown, List<Click> clicks) {
+        this(shown, clicks, null);
+    }
+
     public boolean isEmpty() {
-        return shown.isEmpty() && clicks.isEmpty();
+        return shown.isEmpty() && clicks.isEmpty() && exposure == null;
     }
 
     /** Takes one of the visitor's clean events. */
     public Observed observe(ClickEvent event) {
+        Observed observed = observePlacement(event);
+        String recommendationId = observed.placement() == null ? null : recommendationBehind(event);
+        int serial = RecommendationIds.serialOf(recommendationId);
+        if (serial == 0) {
+            return observed;
+        }
+        RecommendationTrail next = observed.trail();
+        Exposure exposure = next.exposure;
+        long newVisitor = 0;
+        if (exposure == null || exposure.serial() != serial) {
+            exposure = new Exposure(serial, RecommendationIds.armOf(recommendationId), 0.0, false);
+            newVisitor = 1;
+        }
+        Earnings earned = observed.earned();
+        long converted = earned.purchases() > 0 && !exposure.converted() ? 1 : 0;
+        double revenue = exposure.revenue() + earned.revenue();
+        double squaresAdded = revenue * revenue - exposure.revenue() * exposure.revenue();
+        Exposure after = new Exposure(serial, exposure.arm(), revenue, exposure.converted() || converted == 1);
+        return new Observed(new RecommendationTrail(next.shown, next.clicks, after), observed.placement(), earned, serial,
+                exposure.arm(), earned.withVisitor(newVisitor, converted, squaresAdded));
+    }
+
+    /** The recommendation an event that earned something came from: its own, or that of the click it is attributed to. */
+    private String recommendationBehind(ClickEvent event) {
+        if (event.recommendationId() != null) {
+            return event.recommendationId();
+        }
+        Click click = latestClickOn(event.itemId(), event.timestampMillis());
+        return click == null ? null : click.recommendationId();
+    }
+
+    private Observed observePlacement(ClickEvent event) {
         long time = event.timestampMillis();
         if (event.type() == EventType.IMPRESSION) {
             List<Shown> next = prepend(shown, new Shown(event.recommendationId(), event.placement(), time), SHOWN_KEPT);
-            return new Observed(new RecommendationTrail(next, clicks), event.placement(),
+            return new Observed(new RecommendationTrail(next, clicks, exposure), event.placement(),
                     Earnings.impression(event.itemIds().size()));
         }
         if (event.itemId() == null) {
@@ -62,7 +120,7 @@ public record RecommendationTrail(List<Shown> shown, List<Click> clicks) {
         if (event.recommendationId() != null && !clicked(event.recommendationId(), event.itemId())) {
             String placement = placementOf(event.recommendationId());
             RecommendationTrail next = new RecommendationTrail(shown,
-                    prepend(clicks, new Click(event.recommendationId(), event.itemId(), placement, time), CLICKS_KEPT));
+                    prepend(clicks, new Click(event.recommendationId(), event.itemId(), placement, time), CLICKS_KEPT), exposure);
             Earnings earned = Earnings.click();
             if (event.type() == EventType.ADD_TO_CART) {
                 earned = earned.plus(Earnings.cartAdd()); // added straight from the list
@@ -81,7 +139,10 @@ public record RecommendationTrail(List<Shown> shown, List<Click> clicks) {
         return new Observed(this, null, Earnings.NONE);
     }
 
-    /** This trail with another visitor's of the same person: both, newest first, within the bounds. */
+    /**
+     * This trail with another visitor's of the same person: both, newest first, within the bounds;
+     * the exposure of this one (the customer), else the other's.
+     */
     public RecommendationTrail merge(RecommendationTrail other) {
         if (other == null || other.isEmpty()) {
             return this;
@@ -93,7 +154,7 @@ public record RecommendationTrail(List<Shown> shown, List<Click> clicks) {
         allClicks.addAll(other.clicks);
         allClicks.sort(Comparator.comparingLong(Click::timeMillis).reversed());
         return new RecommendationTrail(allShown.subList(0, Math.min(SHOWN_KEPT, allShown.size())),
-                allClicks.subList(0, Math.min(CLICKS_KEPT, allClicks.size())));
+                allClicks.subList(0, Math.min(CLICKS_KEPT, allClicks.size())), exposure != null ? exposure : other.exposure);
     }
 
     private String placementOf(String recommendationId) {

@@ -145,6 +145,21 @@ public final class StateSerdes {
         return new VisitorHistory(recent, purchased, new ShownItems(shown));
     }
 
+    /** The form of a trail, written before it where it may be absent (0): 2 added the experiment exposure. */
+    private static final int TRAIL_FORM = 2;
+
+    private static void writeTrailOrNone(RecommendationTrail trail, DataOutputStream out) throws IOException {
+        out.writeByte(trail.isEmpty() ? 0 : TRAIL_FORM);
+        if (!trail.isEmpty()) {
+            writeTrail(trail, out);
+        }
+    }
+
+    private static RecommendationTrail readTrailOrNone(DataInputStream in) throws IOException {
+        int form = in.readUnsignedByte();
+        return form == 0 ? null : readTrail(in, form);
+    }
+
     private static void writeTrail(RecommendationTrail trail, DataOutputStream out) throws IOException {
         writeVarLong(trail.shown().size(), out);
         for (RecommendationTrail.Shown shown : trail.shown()) {
@@ -159,9 +174,17 @@ public final class StateSerdes {
             out.writeUTF(click.placement());
             out.writeLong(click.timeMillis());
         }
+        RecommendationTrail.Exposure exposure = trail.exposure();
+        out.writeByte(exposure == null ? 0 : 1);
+        if (exposure != null) {
+            out.writeByte(exposure.serial());
+            out.writeByte(exposure.arm());
+            out.writeDouble(exposure.revenue());
+            out.writeBoolean(exposure.converted());
+        }
     }
 
-    private static RecommendationTrail readTrail(DataInputStream in) throws IOException {
+    private static RecommendationTrail readTrail(DataInputStream in, int form) throws IOException {
         int shownSize = (int) readVarLong(in);
         List<RecommendationTrail.Shown> shown = new ArrayList<>(shownSize);
         for (int i = 0; i < shownSize; i++) {
@@ -172,7 +195,10 @@ public final class StateSerdes {
         for (int i = 0; i < clickSize; i++) {
             clicks.add(new RecommendationTrail.Click(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong()));
         }
-        return new RecommendationTrail(shown, clicks);
+        RecommendationTrail.Exposure exposure = form >= 2 && in.readUnsignedByte() != 0
+                ? new RecommendationTrail.Exposure(in.readUnsignedByte(), in.readUnsignedByte(), in.readDouble(), in.readBoolean())
+                : null;
+        return new RecommendationTrail(shown, clicks, exposure);
     }
 
     /** Version of the profile form inside a {@link #VISITOR_RECORD}, written before it. */
@@ -208,10 +234,7 @@ public final class StateSerdes {
         if (visitor.history() != null) {
             writeHistory(visitor.history(), out);
         }
-        out.writeByte(visitor.trail().isEmpty() ? 0 : 1);
-        if (!visitor.trail().isEmpty()) {
-            writeTrail(visitor.trail(), out);
-        }
+        writeTrailOrNone(visitor.trail(), out);
     }, (in, version) -> {
         VisitorActivity activity = new VisitorActivity(in.readLong(), in.readInt(), in.readLong());
         int size = (int) readVarLong(in);
@@ -233,20 +256,30 @@ public final class StateSerdes {
         CustomerProfile profile = in.readUnsignedByte() == 0 ? null : ProfileForm.read(in);
         int historyPart = in.readUnsignedByte();
         VisitorHistory history = historyPart == 0 ? null : readHistory(in, historyPart);
-        RecommendationTrail trail = version >= 3 && in.readUnsignedByte() != 0 ? readTrail(in) : null;
+        RecommendationTrail trail = version >= 3 ? readTrailOrNone(in) : null;
         return new VisitorRecord(activity, ids, profile, history, trail);
     });
 
-    /** What recommendations earned at one placement in one hour, in one partition. */
-    public static final BinarySerde<Earnings> EARNINGS = new BinarySerde<>(1, (earnings, out) -> {
+    /**
+     * What recommendations earned at one placement in one hour, or in one experiment arm, in one
+     * partition. Version 2 added the arm's visitor counts; version 1 is still read.
+     */
+    public static final BinarySerde<Earnings> EARNINGS = new BinarySerde<>(2, (earnings, out) -> {
         writeVarLong(earnings.impressions(), out);
         writeVarLong(earnings.itemsShown(), out);
         writeVarLong(earnings.clicks(), out);
         writeVarLong(earnings.cartAdds(), out);
         writeVarLong(earnings.purchases(), out);
         out.writeDouble(earnings.revenue());
-    }, (in, version) -> new Earnings(readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in),
-            in.readDouble()));
+        writeVarLong(earnings.visitors(), out);
+        writeVarLong(earnings.converters(), out);
+        out.writeDouble(earnings.revenueSquares());
+    }, (in, version) -> {
+        Earnings placement = new Earnings(readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in),
+                in.readDouble());
+        return version < 2 ? placement : placement.plus(new Earnings(0, 0, 0, 0, 0, 0.0, readVarLong(in), readVarLong(in),
+                in.readDouble()));
+    });
 
     /** A signed long in 1 to 10 bytes: zigzag, then 7 bits a byte, low first. */
     static void writeVarLong(long value, DataOutputStream out) throws IOException {
@@ -383,10 +416,7 @@ public final class StateSerdes {
             out.writeByte('M');
             writeBytes(CUSTOMER_PROFILE.serializer().serialize(null, move.profile()), out);
             writeBytes(VISITOR_HISTORY.toBytes(move.history()), out);
-            out.writeByte(move.trail().isEmpty() ? 0 : 1);
-            if (!move.trail().isEmpty()) {
-                writeTrail(move.trail(), out);
-            }
+            writeTrailOrNone(move.trail(), out);
         } else if (routed instanceof Routed.Forget forget) {
             out.writeByte('F');
             out.writeUTF(forget.requestedBy());
@@ -395,7 +425,7 @@ public final class StateSerdes {
         case 'E' -> new Routed.Event(EventJson.fromBytes(readBytes(in)));
         case 'L' -> new Routed.Link(in.readUTF());
         case 'M' -> new Routed.Move(CUSTOMER_PROFILE.deserializer().deserialize(null, readBytes(in)),
-                VISITOR_HISTORY.fromBytes(readBytes(in)), version >= 2 && in.readUnsignedByte() != 0 ? readTrail(in) : null);
+                VISITOR_HISTORY.fromBytes(readBytes(in)), version >= 2 ? readTrailOrNone(in) : null);
         case 'F' -> new Routed.Forget(in.readUTF());
         default -> throw new IllegalStateException("unknown routed record");
     });

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventType;
+import io.ecrm.schemas.RecommendationIds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,29 @@ class RecommendationTrailTest {
         assertEquals(Earnings.NONE, again.earned(), "the same recommendation and item: no second click");
         RecommendationTrail.Observed unknown = trail.observe(event(EventType.PRODUCT_VIEW, 3, "a", null, "r-gone"));
         assertEquals(RecommendationTrail.UNKNOWN_PLACEMENT, unknown.placement());
+    }
+
+    @Test
+    void anArmCountsEachVisitorOnceAndTheirRevenueSquareGrowsExactly() {
+        char[] id = new char[RecommendationIds.LENGTH];
+        RecommendationIds.write(id, 3, 1, 99L);
+        String armOne = new String(id);
+        RecommendationTrail.Observed shown = RecommendationTrail.NONE
+                .observe(ClickEvent.impression("i1", 0, "v", armOne, "home", List.of("a", "b")));
+        assertEquals(3, shown.serial());
+        assertEquals(1, shown.arm());
+        assertEquals(new Earnings(1, 2, 0, 0, 0, 0.0, 1, 0, 0.0), shown.armEarned(), "a new visitor of the arm");
+        RecommendationTrail trail = shown.trail().observe(event(EventType.PRODUCT_VIEW, 10, "a", null, armOne)).trail()
+                .observe(ClickEvent.impression("i2", 20, "v", armOne, "home", List.of("c"))).trail();
+        RecommendationTrail.Observed first = trail.observe(event(EventType.PURCHASE, 30, "a", 3.0, null));
+        assertEquals(new Earnings(0, 0, 0, 0, 1, 3.0, 0, 1, 9.0), first.armEarned(), "converted; 3^2 - 0^2");
+        RecommendationTrail.Observed second = first.trail().observe(event(EventType.PURCHASE, 40, "a", 2.0, null));
+        assertEquals(new Earnings(0, 0, 0, 0, 1, 2.0, 0, 0, 16.0), second.armEarned(), "5^2 - 3^2, converted once");
+        RecommendationIds.write(id, 0, 0, 99L);
+        RecommendationTrail.Observed outside = second.trail()
+                .observe(ClickEvent.impression("i3", 50, "v", new String(id), "home", List.of("c")));
+        assertEquals(0, outside.serial(), "a list made outside any experiment");
+        assertEquals(Earnings.NONE, outside.armEarned());
     }
 
     @Test

@@ -26,9 +26,10 @@ class VisitorRecordFormTest {
         VisitorHistory history = new VisitorHistory(List.of(new VisitorHistory.RecentItem("shoe", 1.0, 1_763_975_790_000L)),
                 List.of("sock")).shown(List.of("hat", "scarf"), 1_763_975_700_000L).shown(List.of("hat"), 1_763_975_760_000L);
         RecommendationTrail trail = RecommendationTrail.NONE
-                .observe(ClickEvent.impression("i1", 1_763_975_700_000L, "v1", "r1", "home", List.of("hat", "shoe"))).trail()
-                .observe(ClickEvent.item("v", EventType.PRODUCT_VIEW, 1_763_975_790_000L, "v1", "shoe").fromRecommendation("r1"))
+                .observe(ClickEvent.impression("i1", 1_763_975_700_000L, "v1", "0201aaaabbbbcccc", "home", List.of("hat", "shoe"))).trail()
+                .observe(ClickEvent.item("v", EventType.PRODUCT_VIEW, 1_763_975_790_000L, "v1", "shoe").fromRecommendation("0201aaaabbbbcccc"))
                 .trail();
+        assertEquals(new RecommendationTrail.Exposure(2, 1, 0.0, false), trail.exposure());
         VisitorRecord full = new VisitorRecord(new VisitorActivity(1_763_975_790L, 3, Long.MIN_VALUE), ids,
                 CustomerProfile.empty("a:v1", 1_763_975_730_000L), history, trail);
         assertEquals(2, full.history().shown().items().size());

@@ -4,6 +4,7 @@ import io.ecrm.recommender.Contribution;
 import io.ecrm.recommender.Recommendation;
 import io.ecrm.recommender.Source;
 import io.ecrm.recommender.VisitorHistory;
+import io.ecrm.schemas.RecommendationIds;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
@@ -41,7 +42,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * </ul>
  * Each item has its {@code position} (1 for the first), a score and {@code because} (the visitor's
  * item behind its largest contribution; absent for the popularity fill). Each answer has a
- * {@code recommendationId} of its own (16 hex digits), for the events that report what came of it. Sold-out items (catalogue) are never answered. A visitor we have
+ * {@code recommendationId} of its own (16 hex digits, {@link RecommendationIds}), for the events that report
+ * what came of it; while the tenant runs an experiment, the answer is ranked with the settings of the
+ * visitor's arm and says which: {@code "experiment": {"name", "arm"}}. Sold-out items (catalogue) are never answered. A visitor we have
  * not seen yet gets the tenant's popular items: the answer is never empty once the tenant has data.
  * <p>
  * A recommendation never fails for want of the instance holding the visitor: while it cannot be
@@ -61,13 +64,24 @@ public final class Recommendations implements Handler {
      * ranked items to the generator: the answer is built as no other object first.
      */
     public static void writeAnswer(JsonGenerator json, String customerId, List<Recommendation> ranked, boolean explain,
-                                   Basis basis) throws IOException {
+                                   Basis basis, TenantEngine.Assignment assigned) throws IOException {
         json.writeStartObject();
         json.writeStringField("customerId", customerId);
         char[] id = ID_CHARS.get();
-        newRecommendationId(id);
+        long random = ThreadLocalRandom.current().nextLong();
+        if (assigned == null) {
+            RecommendationIds.write(id, 0, 0, random);
+        } else {
+            RecommendationIds.write(id, assigned.experiment().serial(), assigned.arm(), random);
+        }
         json.writeFieldName("recommendationId");
         json.writeString(id, 0, id.length);
+        if (assigned != null) {
+            json.writeObjectFieldStart("experiment");
+            json.writeStringField("name", assigned.experiment().name());
+            json.writeStringField("arm", assigned.armName());
+            json.writeEndObject();
+        }
         json.writeBooleanField("personalised", basis != Basis.NO_VISITOR_STATE);
         if (basis == Basis.STALE_COPY) {
             json.writeBooleanField("stale", true);
@@ -102,21 +116,7 @@ public final class Recommendations implements Handler {
         json.writeEndObject();
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final ThreadLocal<char[]> ID_CHARS = ThreadLocal.withInitial(() -> new char[16]);
-
-    /**
-     * Fills {@code id} (16 chars) with a new recommendation id: 64 random bits in hex, so that two
-     * answers of a tenant share an id about once in four billion billion, and the events that
-     * come of an answer (what was shown, what was clicked) can name it.
-     */
-    static void newRecommendationId(char[] id) {
-        long bits = ThreadLocalRandom.current().nextLong();
-        for (int i = id.length - 1; i >= 0; i--) {
-            id[i] = HEX[(int) (bits & 15)];
-            bits >>>= 4;
-        }
-    }
+    private static final ThreadLocal<char[]> ID_CHARS = ThreadLocal.withInitial(() -> new char[RecommendationIds.LENGTH]);
 
     /** What an answer knew of the visitor. */
     public enum Basis {
@@ -194,12 +194,13 @@ public final class Recommendations implements Handler {
             basis = Basis.NO_VISITOR_STATE;
         }
         TenantEngine.Ask ask = new TenantEngine.Ask(count, onScreen, excluded, category, includeSeen, explain);
-        List<Recommendation> ranked = tenant.recommendFor(held, ask);
+        TenantEngine.Assignment assigned = tenant.assign(id);
+        List<Recommendation> ranked = tenant.recommendFor(held, ask, assigned);
         // written straight to the response: no JSON string, no copy of it (the answer is the route's every request)
         ctx.contentType(ContentType.APPLICATION_JSON);
         ctx.header(PERSONALISED_HEADER, String.valueOf(basis != Basis.NO_VISITOR_STATE));
         try (JsonGenerator out = json.createGenerator(ctx.outputStream()).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            writeAnswer(out, id, ranked, explain, basis);
+            writeAnswer(out, id, ranked, explain, basis, assigned);
         } catch (IOException e) {
             // the client went away while the answer was written: there is no one left to answer
         }
