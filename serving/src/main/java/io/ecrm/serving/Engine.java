@@ -17,6 +17,7 @@ import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.CustomerSegments;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
+import io.ecrm.serving.http.routes.Experiments;
 import io.ecrm.serving.http.routes.Exports;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
@@ -174,7 +175,8 @@ public final class Engine implements AutoCloseable {
                 new SegmentExports(tenants, segments, exports, json),
                 new Exports(tenants, exports),
                 new Model(tenants, tuning),
-                new RecommendationReport(tenants, others));
+                new RecommendationReport(tenants, others),
+                new Experiments(tenants, tuning, others, json));
         http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());

@@ -191,6 +191,27 @@ class ApiRoutesTest {
                         "query/window"),
                 new Failure("a control character in the placement", Call.get("/v1/reports/recommendations?placement=a%01b"), 400,
                         "query/placement")));
+        String arms = "{\"arms\":[{\"name\":\"control\"},{\"name\":\"hide-sooner\",\"overrides\":{\"impressions.hideAfterIgnored\":2}}]}";
+        CASES.put("PUT /v1/experiments/{name}", new Cases(Call.put("/v1/experiments/exp", JSON, arms), 201,
+                new Failure("one arm", Call.put("/v1/experiments/exp", JSON, "{\"arms\":[{\"name\":\"a\"}]}"), 400, "/arms"),
+                new Failure("a setting that does not exist", Call.put("/v1/experiments/exp", JSON,
+                        arms.replace("impressions.hideAfterIgnored", "impressions.nope")), 400, "/arms/1/overrides/impressions.nope"),
+                new Failure("a value out of the setting's range", Call.put("/v1/experiments/exp", JSON,
+                        arms.replace(":2}", ":99}")), 400, "/arms/1/overrides/impressions.hideAfterIgnored"),
+                new Failure("two arms of one name", Call.put("/v1/experiments/exp", JSON,
+                        arms.replace("hide-sooner", "control")), 400, "/arms/1/name"),
+                new Failure("malformed JSON", Call.put("/v1/experiments/exp", JSON, "{\"arms\":"), 400, null)));
+        CASES.put("GET /v1/experiments", new Cases(Call.get("/v1/experiments"), 200));
+        CASES.put("GET /v1/experiments/{name}", new Cases(Call.get("/v1/experiments/exp"), 200,
+                new Failure("an experiment never started", Call.get("/v1/experiments/never"), 404, null)));
+        CASES.put("POST /v1/experiments/{name}/stop", new Cases(new Call("POST", "/v1/experiments/exp/stop", null, null), 200,
+                new Failure("an experiment never started", new Call("POST", "/v1/experiments/never/stop", null, null), 404, null)));
+        CASES.put("POST /v1/experiments/{name}/promote", new Cases(new Call("POST", "/v1/experiments/exp/promote?arm=control",
+                null, null), 200,
+                new Failure("an arm it does not have", new Call("POST", "/v1/experiments/exp/promote?arm=nobody", null, null), 400,
+                        "query/arm"),
+                new Failure("an experiment never started", new Call("POST", "/v1/experiments/never/promote?arm=a", null, null),
+                        404, null)));
         CASES.put("GET /v1/items/trending", new Cases(Call.get("/v1/items/trending?window=7d&count=5"), 200,
                 new Failure("a window trending is not kept for", Call.get("/v1/items/trending?window=2h"), 400, "query/window"),
                 new Failure("count 0", Call.get("/v1/items/trending?count=0"), 400, "query/count")));
@@ -279,7 +300,7 @@ class ApiRoutesTest {
     }
 
     private static List<ApiV1.Route> routes() {
-        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
+        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
     }
 
     private static boolean keyed(ApiV1.Route route) {

@@ -482,4 +482,59 @@ class EngineEndToEndTest {
         assertEquals(0, other.get("/v1/reports/recommendations?window=24h").body().at("/total/impressions").asInt(),
                 "another tenant's report holds none of it");
     }
+
+    @Test
+    @Order(21)
+    void anExperimentSplitsVisitorsRanksEachWithItsArmsSettingsAndCountsWhatEachArmEarned() throws Exception {
+        String plan = "{\"arms\":[{\"name\":\"control\"},{\"name\":\"no-similar\",\"overrides\":"
+                + "{\"ranking.similarItemsWeight\":0,\"ranking.sessionNeighboursWeight\":0}}]}";
+        HttpClientSupport.Response started = http.put("/v1/experiments/similar-off", plan);
+        assertEquals(201, started.status(), started.body().toString());
+        assertEquals(409, http.put("/v1/experiments/another", plan).status(), "one experiment at a time");
+        assertEquals(200, http.put("/v1/experiments/similar-off", plan).status(), "the same experiment again changes nothing");
+
+        long at = System.currentTimeMillis() - 60_000L;
+        java.util.Map<String, Integer> perArm = new java.util.HashMap<>();
+        List<String> events = new ArrayList<>();
+        for (int v = 0; v < 40; v++) {
+            String visitor = "tester-" + v;
+            JsonNode answer = http.get("/v1/customers/" + visitor + "/recommendations?count=2").body();
+            String arm = answer.at("/experiment/arm").asText();
+            assertEquals("similar-off", answer.at("/experiment/name").asText());
+            assertEquals(arm, http.get("/v1/customers/" + visitor + "/recommendations?count=2").body().at("/experiment/arm").asText(),
+                    "a visitor stays in their arm");
+            String id = answer.get("recommendationId").asText();
+            assertEquals(io.ecrm.schemas.RecommendationIds.serialOf(id), 1, id);
+            perArm.merge(arm, 1, Integer::sum);
+            String item = answer.at("/items/0/itemId").asText();
+            events.add(eventNow(at += 100, "impression", visitor, ",\"recommendationId\":\"" + id
+                    + "\",\"placement\":\"home\",\"itemIds\":[\"" + item + "\"]"));
+            if (arm.equals("control")) { // the control arm's lists are clicked, the other's never
+                events.add(eventNow(at += 100, "product_view", visitor, ",\"itemId\":\"" + item + "\",\"recommendationId\":\"" + id + "\""));
+            }
+        }
+        assertEquals(java.util.Set.of("control", "no-similar"), perArm.keySet(), "both arms get visitors: " + perArm);
+        assertEquals(202, postEvents(events).status());
+        HttpClientSupport.Response result = http.await("/v1/experiments/similar-off",
+                r -> r.status() == 200 && r.body().at("/arms/0/impressions").asInt() + r.body().at("/arms/1/impressions").asInt() == 40,
+                PATIENCE);
+        JsonNode control = result.body().at("/arms/0");
+        JsonNode other = result.body().at("/arms/1");
+        assertEquals(perArm.get("control").intValue(), control.get("visitors").asInt());
+        assertEquals(perArm.get("no-similar").intValue(), other.get("visitors").asInt());
+        assertEquals(1.0, control.at("/clickThroughRate/value").asDouble(), 1e-9);
+        assertEquals(0, other.get("clicks").asInt());
+        assertEquals("Pearson chi-square test of homogeneity", result.body().at("/tests/clickThroughRate/method").asText());
+
+        HttpClientSupport.Response promoted = http.post("/v1/experiments/similar-off/promote?arm=no-similar", "application/json", "");
+        assertEquals(200, promoted.status(), promoted.body().toString());
+        assertEquals("stopped", promoted.body().get("status").asText());
+        assertEquals("no-similar", promoted.body().get("promotedArm").asText());
+        JsonNode settings = http.get("/v1/model").body().get("settings");
+        assertEquals(0.0, settings.get("ranking.similarItemsWeight").asDouble(), "the arm's settings are the tenant's");
+        assertTrue(http.get("/v1/customers/tester-0/recommendations").body().at("/experiment").isMissingNode(),
+                "no experiment runs");
+        assertEquals(404, new HttpClientSupport(engine.baseUrl(), TestEngines.OTHER_KEY).get("/v1/experiments/similar-off").status(),
+                "another tenant's key does not see it");
+    }
 }

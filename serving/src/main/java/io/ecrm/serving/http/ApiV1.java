@@ -6,6 +6,7 @@ import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.CustomerSegments;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
+import io.ecrm.serving.http.routes.Experiments;
 import io.ecrm.serving.http.routes.Exports;
 import io.ecrm.serving.http.routes.Health;
 import io.ecrm.serving.http.routes.Metrics;
@@ -33,7 +34,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                     CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
                     PopularItems popularItems, TrendingItems trendingItems, Audience audience, Health health, Metrics metrics, OpenApi openApi,
                     Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports, Model model,
-                    RecommendationReport recommendationReport) {
+                    RecommendationReport recommendationReport, Experiments experiments) {
     /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
     public record Route(HandlerType method, String path, Handler handler) {
     }
@@ -68,7 +69,12 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.GET, "/v1/model", model),
                 new Route(HandlerType.POST, "/v1/model/tuning", ctx -> model.tune(ctx)),
                 new Route(HandlerType.GET, "/v1/model/tuning/{id}", ctx -> model.job(ctx)),
-                new Route(HandlerType.GET, "/v1/reports/recommendations", recommendationReport));
+                new Route(HandlerType.GET, "/v1/reports/recommendations", recommendationReport),
+                new Route(HandlerType.GET, "/v1/experiments", ctx -> experiments.list(ctx)),
+                new Route(HandlerType.PUT, "/v1/experiments/{name}", ctx -> experiments.put(ctx)),
+                new Route(HandlerType.GET, "/v1/experiments/{name}", experiments),
+                new Route(HandlerType.POST, "/v1/experiments/{name}/stop", ctx -> experiments.stop(ctx)),
+                new Route(HandlerType.POST, "/v1/experiments/{name}/promote", ctx -> experiments.promote(ctx)));
     }
 
     public void register(Javalin app) {
