@@ -182,6 +182,13 @@ class ApiRoutesTest {
         CASES.put("GET /v1/exports/{id}/file", new Cases(Call.get("/v1/exports/{job}/file"), 200,
                 new Failure("a job never started", Call.get("/v1/exports/no-such-job/file"), 404, null)));
         CASES.put("GET /v1/model", new Cases(Call.get("/v1/model"), 200));
+        CASES.put("PUT /v1/model/settings", new Cases(Call.put("/v1/model/settings", JSON, "{\"impressions.ignoredPenalty\":0.7}"), 200,
+                new Failure("a setting that does not exist", Call.put("/v1/model/settings", JSON, "{\"nope\":1}"), 400, "/nope"),
+                new Failure("a penalty above 1", Call.put("/v1/model/settings", JSON, "{\"impressions.ignoredPenalty\":2}"), 400,
+                        "/impressions.ignoredPenalty"),
+                new Failure("a value that is no number", Call.put("/v1/model/settings", JSON, "{\"queryItems\":\"ten\"}"), 400,
+                        "/queryItems"),
+                new Failure("malformed JSON", Call.put("/v1/model/settings", JSON, "{"), 400, null)));
         CASES.put("POST /v1/model/tuning", new Cases(new Call("POST", "/v1/model/tuning", null, null), 202));
         CASES.put("GET /v1/model/tuning/{id}", new Cases(Call.get("/v1/model/tuning/{tuning}"), 200,
                 new Failure("a fit never started", Call.get("/v1/model/tuning/no-such-fit"), 404, null)));

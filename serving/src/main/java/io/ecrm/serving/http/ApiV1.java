@@ -67,6 +67,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.GET, "/v1/exports/{id}", exports),
                 new Route(HandlerType.GET, "/v1/exports/{id}/file", ctx -> exports.file(ctx)),
                 new Route(HandlerType.GET, "/v1/model", model),
+                new Route(HandlerType.PUT, "/v1/model/settings", ctx -> model.put(ctx)),
                 new Route(HandlerType.POST, "/v1/model/tuning", ctx -> model.tune(ctx)),
                 new Route(HandlerType.GET, "/v1/model/tuning/{id}", ctx -> model.job(ctx)),
                 new Route(HandlerType.GET, "/v1/reports/recommendations", recommendationReport),

@@ -1,9 +1,14 @@
 package io.ecrm.serving.http.routes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.tuning.FitResult;
 import io.ecrm.recommender.tuning.ServingKnobs;
+import io.ecrm.schemas.FieldError;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
+import io.ecrm.serving.experiments.SettingsOverrides;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.http.RequestParams;
 import io.ecrm.serving.model.FitRecord;
@@ -12,10 +17,14 @@ import io.ecrm.serving.model.TenantModel;
 import io.ecrm.serving.model.TuningJob;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code GET /v1/model}: the tenant's ranking settings in use and how they were chosen:
@@ -27,6 +36,9 @@ import java.util.Map;
  * <p>
  * {@code POST /v1/model/tuning} ({@link #tune}): starts a fit (202, the job, its URL in {@code Location});
  * while one of the tenant's fits is queued or running, that one is answered.
+ * {@code PUT /v1/model/settings} ({@link #put}): sets serving settings by hand, an object of setting
+ * names (as {@code settings} lists them) to numbers; the others keep their values. Answers as
+ * {@code GET /v1/model}; a later applied fit chooses the fitted knobs again.
  * {@code GET /v1/model/tuning/{id}} ({@link #job}): a fit job: {@code status}, {@code stage},
  * {@code progress} 0 to 1, candidates scored, the best figures so far and, when done, the fit;
  * 404 for a job this instance does not know (jobs are kept in memory where they ran) or of another tenant.
@@ -40,6 +52,8 @@ public final class Model implements Handler {
     public record Answer(String tenant, Map<String, Double> settings, boolean fitted, String fittedAt, Integer fittedOn,
                          Validation validation, String tuneEvery, List<FitRecord> fits) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Tenants tenants;
     private final ModelTuning tuning;
@@ -64,6 +78,28 @@ public final class Model implements Handler {
         ctx.json(new Answer(tenant.topics().tenant().value(), ServingKnobs.values(tenant.settings()), fitted != null,
                 fitted == null ? null : fitted.finishedAt(), fitted == null ? null : fitted.visits(), validation,
                 tuning.everyMillis() > 0 ? Duration.ofMillis(tuning.everyMillis()).toString() : null, model.fits()));
+    }
+
+    /** Handles {@code PUT /v1/model/settings}. */
+    public void put(Context ctx) throws InterruptedException {
+        TenantEngine tenant = RequestParams.tenant(ctx, tenants);
+        JsonNode body;
+        try {
+            body = JSON.readTree(RequestParams.body(ctx));
+        } catch (IOException e) {
+            throw new ApiProblem(ApiProblem.Type.MALFORMED_JSON, "the body is not JSON");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        RecommenderSettings next = SettingsOverrides.apply(tenant.settings(), body, "", errors);
+        if (next == null) {
+            throw new ApiProblem(ApiProblem.Type.VALIDATION, "the settings are not valid", errors);
+        }
+        try {
+            tuning.update(tenant, model -> model.withSettings(ServingKnobs.values(next)));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ApiProblem(ApiProblem.Type.UNAVAILABLE, "the tenant's model topic did not take the change; send it again");
+        }
+        handle(ctx);
     }
 
     /** Handles {@code POST /v1/model/tuning}. */
