@@ -115,7 +115,8 @@ public final class Engine implements AutoCloseable {
         EngineMetrics metrics = new EngineMetrics();
         started.push(metrics);
         KeyOwners owners = new KeyOwners(settings.advertisedServer());
-        ModelTuning tuning = new ModelTuning(bootstrapServers, FitSettings.DEFAULTS, settings.tuneEveryMillis(), owners, metrics);
+        ModelTuning tuning = new ModelTuning(bootstrapServers, FitSettings.DEFAULTS, settings.tuneEveryMillis(), settings.fitsToExperiment(),
+                owners, metrics);
         started.push(tuning);
         for (TenantId tenant : settings.tenants()) {
             TenantTopics topics = new TenantTopics(tenant);

@@ -32,6 +32,8 @@ import java.util.Set;
  * @param allowedOrigins    browser origins allowed to send events to the collector ({@code *}: any)
  * @param tuneEveryMillis   how old a tenant's last fit of its serving settings may get before the next; 0 fits on
  *                          request only ({@code POST /v1/model/tuning})
+ * @param fitsToExperiment  whether a fit that beats the settings in use starts an A/B experiment of them against
+ *                          the current ones ({@code fit-<job id>}, half the visitors each) rather than being applied
  */
 public record EngineSettings(
         String httpHost,
@@ -51,12 +53,13 @@ public record EngineSettings(
         List<String> allowedOrigins,
         StreamsSettings streams,
         RecommenderSettings recommender,
-        long tuneEveryMillis) {
+        long tuneEveryMillis,
+        boolean fitsToExperiment) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(
             "127.0.0.1", 7070, null, null, 9092, 9093, Path.of("ecrm-data"), List.of(new TenantId("demo")), "ecrm-1",
             10_000, 10L * 1024 * 1024, 1000, EventDecoder.MAX_ID_LENGTH, 8192, List.of("*"),
-            StreamsSettings.DEFAULTS, RecommenderSettings.DEFAULTS, 86_400_000L);
+            StreamsSettings.DEFAULTS, RecommenderSettings.DEFAULTS, 86_400_000L, false);
 
     private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]", "");
 
@@ -123,6 +126,6 @@ public record EngineSettings(
     public EngineSettings withHttpPort(int port) {
         return new EngineSettings(httpHost, port, applicationServer, bootstrapServers, kafkaPort, controllerPort, dataDir,
                 tenants, instanceId, maxBatchEvents, maxBodyBytes, maxCount, maxIdLength, maxQueryChars, allowedOrigins,
-                streams, recommender, tuneEveryMillis);
+                streams, recommender, tuneEveryMillis, fitsToExperiment);
     }
 }

@@ -108,7 +108,7 @@ class CrashRecoveryTest {
         EngineSettings d = EngineSettings.DEFAULTS;
         return new EngineSettings("127.0.0.1", httpPort, null, bootstrap, 0, 0, dir.resolve("engine"), List.of(TENANT), "crash-1",
                 d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(), d.maxIdLength(), d.maxQueryChars(), List.of("*"),
-                d.streams(), d.recommender(), d.tuneEveryMillis());
+                d.streams(), d.recommender(), d.tuneEveryMillis(), d.fitsToExperiment());
     }
 
     @Test
@@ -240,7 +240,7 @@ class CrashRecoveryTest {
             here = new EngineSettings(here.httpHost(), here.httpPort(), null, here.bootstrapServers(), 0, 0, here.dataDir(),
                     here.tenants(), here.instanceId(), here.maxBatchEvents(), here.maxBodyBytes(), here.maxCount(),
                     here.maxIdLength(), here.maxQueryChars(), here.allowedOrigins(), here.streams().withStandbyReplicas(1),
-                    here.recommender(), here.tuneEveryMillis());
+                    here.recommender(), here.tuneEveryMillis(), here.fitsToExperiment());
             Path otherDir = Files.createDirectories(dir.resolve("engine-2"));
             Files.copy(dir.resolve("engine").resolve("tenants.json"), otherDir.resolve("tenants.json"));
             int otherPort = TestEngines.freePort();

@@ -38,7 +38,7 @@ class ModelTuningTest {
         EngineSettings s = TestEngines.instance(dataDir, bootstrap, id, 0);
         return new EngineSettings(s.httpHost(), s.httpPort(), null, bootstrap, s.kafkaPort(), s.controllerPort(), dataDir,
                 s.tenants(), id, s.maxBatchEvents(), s.maxBodyBytes(), s.maxCount(), s.maxIdLength(), s.maxQueryChars(),
-                s.allowedOrigins(), s.streams(), poor(), s.tuneEveryMillis());
+                s.allowedOrigins(), s.streams(), poor(), s.tuneEveryMillis(), s.fitsToExperiment());
     }
 
     private static Map<String, Double> settings(JsonNode model) {

@@ -34,7 +34,7 @@ final class TestEngines {
         List<TenantId> ids = tenants.length == 0 ? d.tenants() : List.of(tenants).stream().map(TenantId::new).toList();
         return new EngineSettings("127.0.0.1", 0, null, null, freePort(), freePort(), dataDir, ids, "test-1",
                 100, 64 * 1024, d.maxCount(), d.maxIdLength(), d.maxQueryChars(), List.of("https://shop.example"),
-                d.streams(), d.recommender(), d.tuneEveryMillis());
+                d.streams(), d.recommender(), d.tuneEveryMillis(), d.fitsToExperiment());
     }
 
     /**
@@ -47,7 +47,7 @@ final class TestEngines {
         StreamsSettings streams = d.streams().withStandbyReplicas(standbyReplicas);
         return new EngineSettings(d.httpHost(), freePort(), null, bootstrapServers, d.kafkaPort(), d.controllerPort(),
                 dataDir, d.tenants(), instanceId, d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(), d.maxIdLength(),
-                d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender(), d.tuneEveryMillis());
+                d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender(), d.tuneEveryMillis(), d.fitsToExperiment());
     }
 
     /** Calls {@code action} with the key and value (null for a tombstone) of every committed record of a topic, in order per partition. */

@@ -57,7 +57,7 @@ final class BenchEngine implements AutoCloseable {
         EngineSettings settings = new EngineSettings("127.0.0.1", freePort(), null, bootstrapServers, freePort(), freePort(),
                 dataDir, List.of(new TenantId(TENANT)), instanceId, d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),
                 d.maxIdLength(), d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender(),
-                0L); // no background fit: a load run measures the configured settings, on cores nothing else uses
+                0L, false); // no background fit: a load run measures the configured settings, on cores nothing else uses
         Engine engine;
         try {
             engine = Engine.start(settings);

@@ -94,6 +94,11 @@ public final class EngineOptions {
             + "(env ECRM_TUNE_EVERY; default 24h).")
     String tuneEvery;
 
+    @Option(names = "--fits-to", description = "What a fit that beats the settings in use does: apply (use its "
+            + "settings at once) or experiment (start an A/B experiment of them against the current ones, half the "
+            + "visitors each, for you to promote) (env ECRM_FITS_TO; default apply).")
+    String fitsTo;
+
     private final Map<String, String> env;
 
     public EngineOptions() {
@@ -140,7 +145,16 @@ public final class EngineOptions {
                 pick(allowedOrigins, "ECRM_ALLOWED_ORIGINS", v -> Arrays.asList(v.split(",")), d.allowedOrigins()),
                 streams, d.recommender(),
                 tuneEvery == null ? pick(null, "ECRM_TUNE_EVERY", EngineOptions::durationMillis, d.tuneEveryMillis())
-                        : durationMillis(tuneEvery));
+                        : durationMillis(tuneEvery),
+                fitsToExperiment(pick(fitsTo, "ECRM_FITS_TO", Function.identity(), "apply")));
+    }
+
+    private static boolean fitsToExperiment(String value) {
+        return switch (value.trim()) {
+            case "apply" -> false;
+            case "experiment" -> true;
+            default -> throw new IllegalArgumentException("--fits-to must be apply or experiment, not '" + value + "'");
+        };
     }
 
     /** A duration as segment rules write one ({@link Durations}: 30m, 24h, 7d, 2w), or 0 for none. */

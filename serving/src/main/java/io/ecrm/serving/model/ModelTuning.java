@@ -8,6 +8,9 @@ import io.ecrm.recommender.tuning.ServingKnobs;
 import io.ecrm.recommender.tuning.SettingsFit;
 import io.ecrm.recommender.tuning.ValidationSplit;
 import io.ecrm.serving.EngineMetrics;
+import io.ecrm.serving.experiments.Experiment;
+import io.ecrm.serving.experiments.ExperimentArm;
+import io.ecrm.serving.experiments.ExperimentPlan;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.kafka.KeyOwners;
 import io.ecrm.streams.SessionIndexFeed;
@@ -60,6 +63,7 @@ public final class ModelTuning implements AutoCloseable {
     private final String bootstrapServers;
     private final FitSettings fitSettings;
     private final long everyMillis;
+    private final boolean fitsToExperiment;
     private final KeyOwners owners;
     private final EngineMetrics metrics;
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
@@ -80,10 +84,14 @@ public final class ModelTuning implements AutoCloseable {
     });
 
     /**
-     * @param everyMillis how old the last fit may get before the next; 0 fits on request only (no
-     *                    scheduled fits, none at first start)
+     * @param everyMillis      how old the last fit may get before the next; 0 fits on request only (no
+     *                         scheduled fits, none at first start)
+     * @param fitsToExperiment whether a fit that improves on the settings in use starts an experiment of its
+     *                         settings against them ({@link #trial}) rather than being applied
      */
-    public ModelTuning(String bootstrapServers, FitSettings fitSettings, long everyMillis, KeyOwners owners, EngineMetrics metrics) {
+    public ModelTuning(String bootstrapServers, FitSettings fitSettings, long everyMillis, boolean fitsToExperiment,
+                       KeyOwners owners, EngineMetrics metrics) {
+        this.fitsToExperiment = fitsToExperiment;
         this.bootstrapServers = bootstrapServers;
         this.fitSettings = fitSettings;
         this.everyMillis = everyMillis;
@@ -220,17 +228,23 @@ public final class ModelTuning implements AutoCloseable {
             job.scoring("training on " + split.data().train().size() + " visits", 0, 0, null);
             FitResult result = fit.fit(split, current, p -> job.scoring(p.stage(), p.evaluations(), p.planned(),
                     FitRecord.Score.of(p.best())));
-            boolean applied = result.improves();
+            boolean applied = result.improves() && !fitsToExperiment;
             FitRecord record = FitRecord.of(job.getId(), job.getTrigger(), started, System.currentTimeMillis(),
                     split.visits(), result, applied);
             if (tenant.model().latest() != before) {
                 fail(job, tenant, "another fit of this tenant ended while this one ran; the settings it chose stay in use");
                 return;
             }
-            tenant.model().publish(before.after(record, applied ? ServingKnobs.values(result.settings()) : null));
+            TenantModel next = before.after(record, applied ? ServingKnobs.values(result.settings()) : null);
+            Experiment trial = result.improves() && fitsToExperiment ? trial(before, current, result, job.getId()) : null;
+            tenant.model().publish(trial == null ? next : next.with(trial));
             awaitRead(tenant.model(), record);
+            String outcome = applied ? "applied " + result.changes()
+                    : trial != null ? "experiment " + trial.name() + " started: " + result.changes()
+                    : result.improves() ? "an experiment runs already; its settings are kept for a later one: " + result.changes()
+                    : "settings in use kept";
             LOG.info("tenant {}: fit {} on {} visits in {} ms: {} (validation HR@20 {} MRR@20 {})", tenant.name(), job.getId(),
-                    split.visits(), result.millis(), applied ? "applied " + result.changes() : "settings in use kept",
+                    split.visits(), result.millis(), outcome,
                     String.format("%.4f", record.inUse().hr20()), String.format("%.4f", record.inUse().mrr20()));
             metrics.fit(tenant.engine().topics().tenant(), applied ? "applied" : "kept");
             job.done(record, System.currentTimeMillis());
@@ -243,6 +257,20 @@ public final class ModelTuning implements AutoCloseable {
         } finally {
             active.remove(tenant.name(), job);
         }
+    }
+
+    /**
+     * The experiment a fit starts instead of being applied: its settings against the current ones,
+     * half the visitors each; null while another experiment runs or the tenant has used every serial.
+     */
+    static Experiment trial(TenantModel model, RecommenderSettings current, FitResult result, String fitId) {
+        int serial = ExperimentPlan.nextSerial(model.experiments());
+        if (model.runningExperiment() != null || serial < 0) {
+            return null;
+        }
+        return new Experiment("fit-" + fitId, serial, Experiment.RUNNING, java.time.Instant.now().toString(), null, List.of(
+                new ExperimentArm("current", "current", ServingKnobs.values(current), 1),
+                new ExperimentArm("fit", "fit", ServingKnobs.values(result.settings()), 1)), null);
     }
 
     private void fail(TuningJob job, Tenant tenant, String reason) {
