@@ -41,6 +41,21 @@ public final class DemoClickstream {
     private DemoClickstream() {
     }
 
+    /** The shop's categories, main lines first. */
+    public static List<String> categories() {
+        return CATEGORIES;
+    }
+
+    /** The categories whose items go with this one's (a phone's case and charger). */
+    public static List<String> accessoriesOf(String category) {
+        return ACCESSORIES.getOrDefault(category, List.of());
+    }
+
+    /** An item's catalogue price. */
+    public static double priceOf(String category, int index) {
+        return price(category, index);
+    }
+
     public static String itemId(String category, int index) {
         return String.format("%s-%02d", category, index);
     }

@@ -1,6 +1,7 @@
 package io.ecrm.serving.cli;
 
 import io.ecrm.serving.DemoSeeder;
+import io.ecrm.serving.DemoShoppers;
 import io.ecrm.serving.Engine;
 import io.ecrm.serving.EngineSettings;
 import io.ecrm.schemas.TenantId;
@@ -42,6 +43,13 @@ final class DemoCommand implements Callable<Integer> {
                 int sent = DemoSeeder.seedOnce(engine.publisher(), tenant.topics(), settings.dataDir());
                 System.out.println(sent > 0 ? "demo: " + sent + " clickstream events sent through Kafka"
                         : "demo: events loaded on an earlier start; state kept");
+                if (sent > 0) {
+                    DemoShoppers.Outcome shoppers = new DemoShoppers(base, DEMO_KEY.text()).run(DemoShoppers.SHOPPERS, DemoSeeder.SEED);
+                    System.out.printf("demo: %d shoppers were shown %d recommendation lists, clicked %d times and bought %d items "
+                            + "(experiment %s running):%n  curl -H \"$KEY\" '%s/v1/reports/recommendations?window=24h'%n"
+                            + "  curl -H \"$KEY\" '%s/v1/experiments/%s'%n", DemoShoppers.SHOPPERS, shoppers.lists(), shoppers.clicks(),
+                            shoppers.purchases(), DemoShoppers.EXPERIMENT, base, base, DemoShoppers.EXPERIMENT);
+                }
             } catch (Exception e) {
                 System.err.println("demo: could not load the demo events: " + e);
             }
