@@ -75,7 +75,7 @@ final class FailoverBench implements Callable<Integer> {
         List<Kill> measured = new ArrayList<>();
         try (EmbeddedKafka kafka = new EmbeddedKafka(root.resolve("kafka"), BenchEngine.freePort(), BenchEngine.freePort()).start();
              BenchEngine survivor = BenchEngine.start(root, streams, kafka.bootstrapServers(), "bench-b")) {
-            ShopTraffic traffic = Seeding.seed(survivor, run.seed, items, visitors, visitors * 10, 300);
+            ShopTraffic traffic = Seeding.seed(survivor, run.seed, items, visitors, visitors * 10, 300, run.impressions);
             Path dirA = Files.createDirectories(root.resolve("a"));
             Files.copy(survivor.tenantsFile(), dirA.resolve("tenants.json"));
             int portA = BenchEngine.freePort();

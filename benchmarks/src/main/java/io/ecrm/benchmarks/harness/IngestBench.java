@@ -275,7 +275,8 @@ final class IngestBench implements Callable<Integer> {
     private ShopTraffic traffic(int client) {
         long[] clock = {System.currentTimeMillis() - 3_600_000L};
         // one session start per millisecond of event time: a million events span about two minutes of it
-        return new ShopTraffic(run.seed + client, items, Math.max(1, visitors / clients), "c" + client, () -> clock[0]++);
+        return new ShopTraffic(run.seed + client, items, Math.max(1, visitors / clients), "c" + client, () -> clock[0]++,
+                run.impressions);
     }
 
     private int share(int client) {
@@ -305,7 +306,7 @@ final class IngestBench implements Callable<Integer> {
     private EndToEnd endToEnd(BenchEngine engine) throws Exception {
         double warm = 0;
         if (warmupEvents > 0) {
-            Seeding.seed(engine, run.seed + 1_000, items, visitors, warmupEvents, drainSeconds);
+            Seeding.seed(engine, run.seed + 1_000, items, visitors, warmupEvents, drainSeconds, run.impressions);
             warm = engine.countedWeight();
         }
         List<List<EventBatch>> bodies = new ArrayList<>();
@@ -413,7 +414,7 @@ final class IngestBench implements Callable<Integer> {
         result.batch = (int) Math.max(1, Math.round(rate / 50));
         long total = (long) (rate * openLoopSeconds);
         long[] clock = {System.currentTimeMillis() - 1_800_000L};
-        ShopTraffic traffic = new ShopTraffic(run.seed + 2_000, items, visitors, "o", () -> clock[0]++);
+        ShopTraffic traffic = new ShopTraffic(run.seed + 2_000, items, visitors, "o", () -> clock[0]++, run.impressions);
         List<EventBatch> batches = new ArrayList<>();
         for (long left = total; left > 0; left -= result.batch) {
             batches.add(EventBatch.next(traffic, (int) Math.min(result.batch, left)));

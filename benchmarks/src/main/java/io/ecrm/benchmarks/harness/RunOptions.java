@@ -19,6 +19,10 @@ final class RunOptions {
     @Option(names = "--seed", defaultValue = "20261124", description = "Seed of the generated shop traffic (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--impressions", defaultValue = "0.5", description = "Share of product views followed by an impression "
+            + "(a list of 6 items shown; the next click on one of them names it), 0 for none (default: ${DEFAULT-VALUE}).")
+    double impressions;
+
     @Option(names = "--stream-threads", description = "Stream threads of the tenant (default: the engine's, "
             + "1).")
     Integer streamThreads;
@@ -39,6 +43,7 @@ final class RunOptions {
     void describe(Report report) {
         StreamsSettings s = streams();
         report.setting("seed", seed);
+        report.setting("impressionShare", impressions);
         report.setting("partitions", s.partitions());
         report.setting("streamThreads", s.streamThreads());
         report.setting("commitIntervalMillis", s.commitIntervalMillis());

@@ -18,11 +18,12 @@ final class Seeding {
      *
      * @return the traffic generator, which names the population's visitors
      */
-    static ShopTraffic seed(BenchEngine engine, long seed, int items, int visitors, int events, int patienceSeconds)
+    static ShopTraffic seed(BenchEngine engine, long seed, int items, int visitors, int events, int patienceSeconds,
+                            double impressionShare)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(patienceSeconds);
         long[] clock = {System.currentTimeMillis() - 3_600_000L};
-        ShopTraffic traffic = new ShopTraffic(seed, items, visitors, "s", () -> clock[0]++);
+        ShopTraffic traffic = new ShopTraffic(seed, items, visitors, "s", () -> clock[0]++, impressionShare);
         List<EventBatch> batches = new ArrayList<>();
         for (int left = events; left > 0; left -= BATCH) {
             batches.add(EventBatch.next(traffic, Math.min(BATCH, left)));

@@ -85,7 +85,7 @@ final class ServeBench implements Callable<Integer> {
         report.setting("items", items);
         report.setting("visitors", visitors);
         try (BenchEngine engine = BenchEngine.start(run.workDir, run.streams())) {
-            ShopTraffic traffic = Seeding.seed(engine, run.seed, items, visitors, seedEvents, seedSeconds);
+            ShopTraffic traffic = Seeding.seed(engine, run.seed, items, visitors, seedEvents, seedSeconds, run.impressions);
             Report.Table table = report.table("Closed loop: requests/s and latency by concurrent clients",
                     new Report.Column("clients", "clients", "%d"),
                     new Report.Column("route", "route", null),

@@ -73,11 +73,16 @@ public class ServedRecommendationBenchmark {
         RecommenderSettings settings = RecommenderSettings.DEFAULTS;
         InMemoryModel model = new InMemoryModel(settings);
         long[] clock = {1_700_000_000_000L};
-        ShopTraffic traffic = new ShopTraffic(11, items, VISITORS, "j", () -> clock[0] += 1_000);
+        ShopTraffic traffic = new ShopTraffic(11, items, VISITORS, "j", () -> clock[0] += 1_000, ShopTraffic.IMPRESSION_SHARE);
         Map<String, long[]> visits = new HashMap<>(); // visitor key -> {last click, visit number}
+        Map<String, List<ClickEvent>> impressions = new HashMap<>();
         for (int e = 0; e < EVENTS; e++) {
             ClickEvent event = traffic.next();
             String visitor = event.visitorKey();
+            if (event.itemIds() != null) {
+                impressions.computeIfAbsent(visitor, k -> new ArrayList<>()).add(event);
+                continue;
+            }
             long[] visit = visits.computeIfAbsent(visitor, k -> new long[] {event.timestampMillis(), 0});
             if (event.timestampMillis() - visit[0] > sessionGapMillis) {
                 visit[1]++;
@@ -89,7 +94,12 @@ public class ServedRecommendationBenchmark {
         model.refresh();
         visitors = new ArrayList<>(visits.keySet());
         for (String visitor : visitors) {
-            histories.put(visitor, model.history(visitor));
+            // what the lists showed, as the visitor side keeps it (the engine also forgets an item once clicked)
+            VisitorHistory history = model.history(visitor);
+            for (ClickEvent shown : impressions.getOrDefault(visitor, List.of())) {
+                history = history.shown(shown.itemIds(), shown.timestampMillis());
+            }
+            histories.put(visitor, history);
         }
         Map<String, ItemAttributes> catalogue = new HashMap<>();
         for (int i = 0; i < items; i++) {

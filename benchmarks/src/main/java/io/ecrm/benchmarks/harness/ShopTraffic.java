@@ -4,6 +4,8 @@ import io.ecrm.benchmarks.ZipfSampler;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.schemas.ClickEvent;
 import io.ecrm.schemas.EventType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.LongSupplier;
 
@@ -19,12 +21,21 @@ import java.util.function.LongSupplier;
  * starts at the time {@code sessionStart} gives. Visitors of new sessions are drawn uniformly from
  * a fixed population, so a run returns to the visitors it has seen.
  * <p>
+ * A share of the product views ({@code impressionShare}) is followed by an {@code impression}: the
+ * shop showing a list of {@value #SHOWN} items of the viewed item's category (its most popular
+ * others), with a recommendation id of its own; when the session's next item is one of them, that
+ * event names the list's id (a click on a recommended item). Impressions weigh nothing in the item counts.
+ * <p>
  * Nothing is refused by the engine's cleaning: event ids are unique per generator, no visitor
  * comes near the bot rate, and event times stay where the caller's clock puts them.
  */
 final class ShopTraffic {
     static final int CATEGORY_SIZE = 20;
     static final int ACTIVE_SESSIONS = 1_000;
+    /** Items of one impression. */
+    static final int SHOWN = 6;
+    /** The share of product views followed by an impression unless a run says otherwise. */
+    static final double IMPRESSION_SHARE = 0.5;
     private static final RecommenderSettings WEIGHTS = RecommenderSettings.DEFAULTS;
 
     private final Random random;
@@ -36,7 +47,10 @@ final class ShopTraffic {
     private final String prefix;
     private final LongSupplier sessionStart;
     private final Session[] active = new Session[ACTIVE_SESSIONS];
+    private final double impressionShare;
     private long sequence;
+    /** An impression to send next, after the view it follows. */
+    private ClickEvent pending;
 
     private static final class Session {
         String anonymousId;
@@ -44,6 +58,9 @@ final class ShopTraffic {
         long time;
         int left;
         int lastItem = -1;
+        /** The items of the last list shown in the session, and its id; null when none. */
+        int[] shown;
+        String shownId;
     }
 
     /**
@@ -52,8 +69,10 @@ final class ShopTraffic {
      * @param visitors     size of the visitor population
      * @param prefix       keeps the event and visitor ids of several generators apart
      * @param sessionStart event time of each new session, in epoch milliseconds
+     * @param impressionShare the share of product views followed by an impression, 0 to 1
      */
-    ShopTraffic(long seed, int items, int visitors, String prefix, LongSupplier sessionStart) {
+    ShopTraffic(long seed, int items, int visitors, String prefix, LongSupplier sessionStart, double impressionShare) {
+        this.impressionShare = impressionShare;
         this.random = new Random(seed);
         int size = (items + CATEGORY_SIZE - 1) / CATEGORY_SIZE * CATEGORY_SIZE;
         this.itemIds = new String[size];
@@ -99,6 +118,11 @@ final class ShopTraffic {
     }
 
     ClickEvent next() {
+        if (pending != null) {
+            ClickEvent impression = pending;
+            pending = null;
+            return impression;
+        }
         int slot = random.nextInt(active.length);
         Session session = active[slot];
         if (session == null || session.left == 0) {
@@ -120,10 +144,47 @@ final class ShopTraffic {
         }
         ClickEvent event = new ClickEvent("e" + prefix + "-" + sequence++, type, session.time, session.anonymousId,
                 session.customerId, null, itemIds[item], 1, null, null, null, null, null, null);
+        if (session.shown != null && contains(session.shown, item)) {
+            event = event.fromRecommendation(session.shownId);
+        }
+        if (type == EventType.PRODUCT_VIEW && impressionShare > 0 && random.nextDouble() < impressionShare) {
+            session.shown = shownWith(item);
+            session.shownId = "r" + prefix + "-" + sequence;
+            List<String> ids = new ArrayList<>(SHOWN);
+            for (int shown : session.shown) {
+                ids.add(itemIds[shown]);
+            }
+            ClickEvent impression = ClickEvent.impression("e" + prefix + "-" + sequence++, session.time + 500,
+                    session.anonymousId, session.shownId, "product-page", ids);
+            pending = session.customerId == null ? impression : new ClickEvent(impression.eventId(), impression.type(),
+                    impression.timestampMillis(), impression.anonymousId(), session.customerId, null, null, 1, null, null,
+                    null, null, null, null, impression.recommendationId(), impression.placement(), impression.itemIds());
+        }
         session.lastItem = item;
         session.left--;
         session.time += 5_000 + random.nextInt(55_000);
         return event;
+    }
+
+    /** The {@value #SHOWN} items of the item's category a list beside it shows: the category's others, first ones first. */
+    private int[] shownWith(int item) {
+        int first = item / CATEGORY_SIZE * CATEGORY_SIZE;
+        int[] shown = new int[SHOWN];
+        for (int i = 0, n = 0; n < SHOWN; i++) {
+            if (first + i != item) {
+                shown[n++] = first + i;
+            }
+        }
+        return shown;
+    }
+
+    private static boolean contains(int[] items, int item) {
+        for (int i : items) {
+            if (i == item) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private EventType otherType() {
@@ -166,6 +227,16 @@ final class ShopTraffic {
         }
         if (event.itemId() != null) {
             json.append(",\"itemId\":\"").append(event.itemId()).append('"');
+        }
+        if (event.recommendationId() != null) {
+            json.append(",\"recommendationId\":\"").append(event.recommendationId()).append('"');
+        }
+        if (event.itemIds() != null) {
+            json.append(",\"placement\":\"").append(event.placement()).append("\",\"itemIds\":[");
+            for (int i = 0; i < event.itemIds().size(); i++) {
+                json.append(i == 0 ? "\"" : ",\"").append(event.itemIds().get(i)).append('"');
+            }
+            json.append(']');
         }
         json.append('}');
     }

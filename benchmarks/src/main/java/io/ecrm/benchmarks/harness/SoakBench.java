@@ -106,7 +106,7 @@ final class SoakBench implements Callable<Integer> {
             long wallStart = System.currentTimeMillis();
             long eventStart = wallStart - 3_600_000L - (long) minutes * 60_000 * timeWarp;
             ShopTraffic traffic = new ShopTraffic(run.seed, items, visitors, "k",
-                    () -> eventStart + (System.currentTimeMillis() - wallStart) * timeWarp);
+                    () -> eventStart + (System.currentTimeMillis() - wallStart) * timeWarp, run.impressions);
             Load load = new Load(engine, traffic);
             load.start();
             try {
