@@ -35,8 +35,11 @@ final class BusinessRules {
         taken.reset();
         Arrays.fill(perCategory, 0, categories.size(), 0); // perCategory grows with categories: never shorter
         categories.reset();
-        for (String item : query.ignored().hidden()) {
-            seen.add(item); // shown too often and left alone: as good as seen, whatever the query allows of seen items
+        java.util.List<ShownItems.Shown> shown = query.ignored().shown().items();
+        for (int i = 0; i < shown.size(); i++) {
+            if (query.ignored().hidden(shown.get(i))) {
+                seen.add(shown.get(i).itemId()); // shown too often and left alone: as good as seen, whatever the query allows
+            }
         }
         if (!query.includeSeen()) {
             for (String item : query.sessionItems()) {

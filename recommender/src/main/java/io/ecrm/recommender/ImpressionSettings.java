@@ -1,11 +1,5 @@
 package io.ecrm.recommender;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * How a visitor's ignored showings ({@link ShownItems}) change what they are shown, with defaults in
  * {@link #DEFAULTS}. Each ignored showing multiplies an item's blended score by
@@ -42,27 +36,6 @@ public record ImpressionSettings(double ignoredPenalty, long ignoredHalfLifeMill
 
     /** What the showings mean at {@code nowMillis}: each item's score factor, and which are hidden. */
     public IgnoredItems judge(ShownItems shown, long nowMillis) {
-        if (shown.isEmpty()) {
-            return IgnoredItems.NONE;
-        }
-        Map<String, Double> factors = new HashMap<>();
-        Set<String> hidden = new HashSet<>();
-        double lnPenalty = Math.log(ignoredPenalty);
-        for (ShownItems.Shown item : shown.items()) {
-            double weight = 0;
-            for (long at : item.showings()) {
-                weight += Math.pow(0.5, Math.max(0, nowMillis - at) / (double) ignoredHalfLifeMillis);
-            }
-            double factor = Math.exp(lnPenalty * weight);
-            if (factor < 1) {
-                factors.put(item.itemId(), factor);
-            }
-            List<Long> showings = item.showings();
-            if (hideAfterIgnored > 0 && showings.size() >= hideAfterIgnored
-                    && nowMillis - showings.get(hideAfterIgnored - 1) <= hideWindowMillis) {
-                hidden.add(item.itemId());
-            }
-        }
-        return new IgnoredItems(factors, hidden);
+        return shown.isEmpty() ? IgnoredItems.NONE : new IgnoredItems(shown, this, nowMillis);
     }
 }

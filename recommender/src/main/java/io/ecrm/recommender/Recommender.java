@@ -2,7 +2,6 @@ package io.ecrm.recommender;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -185,10 +184,12 @@ public final class Recommender {
             }
             total[c] = sum;
         }
-        for (Map.Entry<String, Double> demoted : query.ignored().factors().entrySet()) {
-            int c = candidates.slot(demoted.getKey());
+        IgnoredItems ignored = query.ignored();
+        List<ShownItems.Shown> shown = ignored.shown().items();
+        for (int i = 0; i < shown.size(); i++) {
+            int c = candidates.slot(shown.get(i).itemId());
             if (c >= 0) {
-                total[c] *= demoted.getValue();
+                total[c] *= ignored.factor(shown.get(i));
             }
         }
         RankedSlots ranked = new RankedSlots(total, n, candidates, sources.popularity(), workspace.heap, workspace.order);

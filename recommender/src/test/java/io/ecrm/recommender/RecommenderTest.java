@@ -72,13 +72,16 @@ class RecommenderTest {
     @Test
     void anIgnoredItemIsDemotedByItsFactorAndAHiddenOneComesBackOnlyToFillAnEmptyAnswer() {
         // as in blendsEachSourceNormalisedByItsBest: x 1, y 1, a 0.5, f 0.5, z 0.389, b 0.25
-        IgnoredItems ignored = new IgnoredItems(Map.of("x", 0.3), Set.of("y"));
+        // penalty 0.3, hidden at the second showing: x shown once (0.3), y twice (hidden)
+        ImpressionSettings strict = new ImpressionSettings(0.3, 86_400_000L, 2, 7 * 86_400_000L);
+        IgnoredItems ignored = strict.judge(ShownItems.NONE.shown(List.of("x", "y"), 1_000).shown(List.of("y"), 1_000), 1_000);
         List<Recommendation> answer = recommend(RecommendationQuery.builder().session(List.of("b", "a")).count(4)
                 .includeSeen(true).ignored(ignored).build());
         assertEquals(List.of("a", "f", "z", "x"), ids(answer), "x at 0.3 falls behind z, y is not shown");
         assertEquals(0.3, answer.get(3).score(), 1e-12);
         // every candidate hidden or bought: the hidden ones come back rather than an empty answer
-        IgnoredItems all = new IgnoredItems(Map.of(), Set.of("x", "y", "z", "f", "p1", "p2", "t1"));
+        List<String> everything = List.of("x", "y", "z", "f", "p1", "p2", "t1");
+        IgnoredItems all = strict.judge(ShownItems.NONE.shown(everything, 1_000).shown(everything, 1_000), 1_000);
         List<Recommendation> relaxed = recommend(RecommendationQuery.builder().session(List.of("b", "a"))
                 .bought(Set.of("a", "b")).count(2).ignored(all).build());
         assertEquals(List.of("x", "y"), ids(relaxed));

@@ -97,6 +97,18 @@ class BadInputTest {
         bodies.put("timestamp far in the future", event("timestamp", "99999999999999").getBytes(StandardCharsets.UTF_8));
         bodies.put("timestamp as seconds", event("timestamp", "1763975730").getBytes(StandardCharsets.UTF_8));
         bodies.put("control characters in an id", event("itemId", "\"a\\r\\nSet-Cookie: x=1\"").getBytes(StandardCharsets.UTF_8));
+        String impression = "[{\"eventId\":\"i1\",\"type\":\"impression\",\"timestamp\":1763975730000,\"anonymousId\":\"a\","
+                + "\"recommendationId\":\"r\",\"itemIds\":@}]";
+        bodies.put("impression items not an array", impression.replace("@", "\"sku-1\"").getBytes(StandardCharsets.UTF_8));
+        bodies.put("impression items nested", impression.replace("@", "[[\"sku-1\"]]").getBytes(StandardCharsets.UTF_8));
+        bodies.put("impression of 10,000 items", impression.replace("@", "[" + String.join(",", java.util.stream.IntStream
+                .range(0, 10_000).mapToObj(i -> "\"i" + i + "\"").toList()) + "]").getBytes(StandardCharsets.UTF_8));
+        bodies.put("impression item with a line break", impression.replace("@", "[\"a\\r\\nb\"]").getBytes(StandardCharsets.UTF_8));
+        bodies.put("impression placement of the wrong type", impression.replace("@", "[\"a\"]").replace("\"itemIds\"",
+                "\"placement\":{\"$ne\":1},\"itemIds\"").getBytes(StandardCharsets.UTF_8));
+        bodies.put("recommendation id on a search", event("recommendationId", "\"r\"").replace("product_view", "search")
+                .replace("\"itemId\":\"i\"", "\"query\":\"q\"").getBytes(StandardCharsets.UTF_8));
+        bodies.put("recommendation id of the wrong type", event("recommendationId", "12").getBytes(StandardCharsets.UTF_8));
         bodies.put("not JSON", "<xml/>".getBytes(StandardCharsets.UTF_8));
         bodies.put("empty body", new byte[0]);
         bodies.put("JSON null", "null".getBytes(StandardCharsets.UTF_8));
@@ -231,6 +243,13 @@ class BadInputTest {
             "/v1/customers/x/recommendations?count=",
             "/v1/items/" + "%F0%9F%98%80".repeat(200) + "/similar",
             "/v1/customers/%C3%28/recommendations",
+            "/v1/pixel.gif?type=impression&anonymousId=a&recommendationId=r&itemIds=",
+            "/v1/pixel.gif?type=impression&anonymousId=a&recommendationId=r&itemIds=a,,b",
+            "/v1/pixel.gif?type=impression&anonymousId=a&itemIds=a,b",
+            "/v1/reports/recommendations?window=-1d",
+            "/v1/reports/recommendations?window=999999999d",
+            "/v1/experiments/" + "x".repeat(300),
+            "/v1/experiments/nobody",
         };
         for (String path : paths) {
             HttpClientSupport.Raw answer = http.raw(HttpRequest.newBuilder(URI.create(engine.baseUrl() + path))
