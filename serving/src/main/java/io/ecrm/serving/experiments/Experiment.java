@@ -1,6 +1,6 @@
 package io.ecrm.serving.experiments;
 
-import java.nio.charset.StandardCharsets;
+import io.ecrm.schemas.IdHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public record Experiment(String name, int serial, String status, String startedA
         for (ExperimentArm arm : arms) {
             total += arm.traffic();
         }
-        double point = unitHash(name + '\u0000' + serial + '\u0000' + visitorId) * total;
+        double point = IdHash.unit(name + '\u0000' + serial + '\u0000' + visitorId) * total;
         double cumulative = 0;
         for (int i = 0; i < arms.size(); i++) {
             cumulative += arms.get(i).traffic();
@@ -90,20 +90,5 @@ public record Experiment(String name, int serial, String status, String startedA
             next.add(this);
         }
         return next;
-    }
-
-    /** A hash of the text spread evenly over [0, 1): FNV-1a over its UTF-8 bytes, then a 64-bit finaliser (SplitMix). */
-    static double unitHash(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 30;
-        h *= 0xbf58476d1ce4e5b9L;
-        h ^= h >>> 27;
-        h *= 0x94d049bb133111ebL;
-        h ^= h >>> 31;
-        return (h >>> 11) * 0x1.0p-53;
     }
 }

@@ -1,6 +1,6 @@
 package io.ecrm.streams.cleaning;
 
-import java.nio.charset.StandardCharsets;
+import io.ecrm.schemas.IdHash;
 import java.util.Arrays;
 
 /**
@@ -74,18 +74,9 @@ public final class RecentEventIds {
         return times[index];
     }
 
-    /** FNV-1a over the id's UTF-8 bytes, then a 64-bit finaliser so that similar ids spread over every bit. */
+    /** The id's stable hash ({@link IdHash}), as records keep it. */
     static long hash(String eventId) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : eventId.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ (h >>> 33);
+        return IdHash.of(eventId);
     }
 
     @Override

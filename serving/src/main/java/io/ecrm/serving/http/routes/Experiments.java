@@ -78,20 +78,31 @@ public final class Experiments implements io.javalin.http.Handler {
     public void handle(Context ctx) throws InterruptedException {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         Experiment experiment = find(tenant, RequestParams.id(ctx, "name"));
+        if (OtherInstances.isForwarded(ctx)) {
+            ctx.json(new Partial(localEarnings(tenant, experiment)));
+            return;
+        }
+        ctx.json(answer(experiment, earnings(ctx, tenant, experiment)));
+    }
+
+    /** What the experiment's arms earned among the visitors this instance holds, by arm index. */
+    private static Map<Integer, Earnings> localEarnings(TenantEngine tenant, Experiment experiment) {
         Map<Integer, Earnings> earned = new HashMap<>();
         tenant.streams().forEachLocalEarnings((key, earnings) -> {
             if (key.isArm() && key.serial() == experiment.serial()) {
                 earned.merge(key.arm(), earnings, Earnings::plus);
             }
         });
-        if (OtherInstances.isForwarded(ctx)) {
-            ctx.json(new Partial(earned));
-            return;
-        }
+        return earned;
+    }
+
+    /** What the experiment's arms earned among every instance's visitors. */
+    private Map<Integer, Earnings> earnings(Context ctx, TenantEngine tenant, Experiment experiment) throws InterruptedException {
+        Map<Integer, Earnings> earned = localEarnings(tenant, experiment);
         for (Partial other : others.ask(ctx, tenant.streams(), Partial.class, "experiment")) {
             other.arms().forEach((arm, earnings) -> earned.merge(arm, earnings, Earnings::plus));
         }
-        ctx.json(answer(experiment, earned));
+        return earned;
     }
 
     static Answer answer(Experiment experiment, Map<Integer, Earnings> earned) {
@@ -174,16 +185,7 @@ public final class Experiments implements io.javalin.http.Handler {
         Experiment experiment = find(tenant, name);
         String armName = ctx.queryParam("arm");
         if (armName == null) {
-            Map<Integer, Earnings> earned = new HashMap<>();
-            tenant.streams().forEachLocalEarnings((key, earnings) -> {
-                if (key.isArm() && key.serial() == experiment.serial()) {
-                    earned.merge(key.arm(), earnings, Earnings::plus);
-                }
-            });
-            for (Partial other : others.ask(ctx, tenant.streams(), Partial.class, "experiment")) {
-                other.arms().forEach((arm, earnings) -> earned.merge(arm, earnings, Earnings::plus));
-            }
-            ExperimentResults.Test test = answer(experiment, earned).tests().clickThroughRate();
+            ExperimentResults.Test test = answer(experiment, earnings(ctx, tenant, experiment)).tests().clickThroughRate();
             if (!test.significant()) {
                 throw new ApiProblem(ApiProblem.Type.CONFLICT, "no arm is significantly ahead on click-through yet"
                         + (test.pValue() == null ? "" : String.format(" (p = %.3f)", test.pValue())) + "; name one with ?arm=");
