@@ -149,9 +149,35 @@ class ScaleOutTest {
                 devices().forEach((device, customer) -> assertEquals("c:" + customer,
                         fromB.get(device).at("/profile/visitorKey").asText(), device + " is linked to " + customer));
 
+                // what recommendations earned adds up every instance's visitors, asked of either instance (visitors of
+                // their own; their events, stamped now, move each partition's event time on and close the open visits)
+                assertEquals(201, httpA.put("/v1/experiments/split", "{\"arms\":[{\"name\":\"a\"},{\"name\":\"b\"}]}").status());
+                StringBuilder shown = new StringBuilder("[");
+                long now = System.currentTimeMillis();
+                for (String id : visitorIds().stream().map(id -> "watcher-" + id).toList()) {
+                    JsonNode answer = httpB.await("/v1/customers/" + id + "/recommendations?count=2",
+                            r -> r.status() == 200 && r.body().has("experiment"), PATIENCE).body();
+                    shown.append(shown.length() > 1 ? "," : "").append(String.format("{\"eventId\":\"shown-%s\",\"type\":"
+                            + "\"impression\",\"timestamp\":%d,\"anonymousId\":\"%s\",\"recommendationId\":\"%s\","
+                            + "\"placement\":\"home\",\"itemIds\":[\"%s\"]}", id, now, id,
+                            answer.get("recommendationId").asText(), answer.at("/items/0/itemId").asText()));
+                }
+                assertEquals(202, httpA.post("/v1/events", "application/json", shown.append(']').toString()).status());
+                for (HttpClientSupport http : List.of(httpA, httpB)) {
+                    http.await("/v1/reports/recommendations?window=24h",
+                            r -> r.body().at("/total/impressions").asInt() == VISITORS, PATIENCE);
+                    http.await("/v1/experiments/split", r -> r.body().at("/arms/0/impressions").asInt()
+                            + r.body().at("/arms/1/impressions").asInt() == VISITORS, PATIENCE);
+                }
+                assertEquals(409, httpB.post("/v1/experiments/split/promote", "application/json", "").status(),
+                        "one impression per visitor and no click: no winner (the promotion asked both instances)");
+                assertEquals(200, httpB.post("/v1/experiments/split/stop", "application/json", "").status());
+                httpA.await("/v1/experiments", r -> r.body().at("/0/status").asText().equals("stopped"), PATIENCE);
+                Map<String, JsonNode> beforeTakeover = settledAnswers(httpA);
+
                 b.close();
                 awaitReady(httpA);
-                assertEquals(fromA, answers(httpA), "after the other instance stopped, this one answers for all");
+                assertEquals(beforeTakeover, answers(httpA), "after the other instance stopped, this one answers for all");
                 assertEquals(tasks, activeTasks(a), "every task now runs on the remaining instance");
             } finally {
                 b.close();

@@ -44,21 +44,27 @@ public final class OtherInstances {
      * (it has not seen what was asked about) gives none. Empty when the request was itself forwarded.
      */
     public <T> List<T> ask(Context ctx, TenantStreams tenant, Class<T> type, String what) throws InterruptedException {
+        String query = ctx.queryString();
+        return ask(ctx, tenant, type, what, ctx.req().getRequestURI() + (query == null ? "" : "?" + query));
+    }
+
+    /** {@link #ask(Context, TenantStreams, Class, String)} with a GET of {@code target} (path and query) in place of the request's own. */
+    public <T> List<T> ask(Context ctx, TenantStreams tenant, Class<T> type, String what, String target)
+            throws InterruptedException {
         if (isForwarded(ctx)) {
             return List.of();
         }
         List<T> answers = new ArrayList<>();
         for (KeyOwners.HostStoreInfo other : owners.otherInstances(tenant)) {
-            askOne(ctx, other, type, what).ifPresent(answers::add);
+            askOne(ctx, other, type, what, target).ifPresent(answers::add);
         }
         return answers;
     }
 
-    private <T> Optional<T> askOne(Context ctx, KeyOwners.HostStoreInfo other, Class<T> type, String what)
+    private <T> Optional<T> askOne(Context ctx, KeyOwners.HostStoreInfo other, Class<T> type, String what, String target)
             throws InterruptedException {
-        String query = ctx.queryString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(other.baseUrl() + ctx.req().getRequestURI()
-                + (query == null ? "" : "?" + query))).timeout(TIMEOUT).header(VisitorRouter.FORWARDED_HEADER, what);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(other.baseUrl() + target))
+                .timeout(TIMEOUT).header(VisitorRouter.FORWARDED_HEADER, what);
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -1,5 +1,7 @@
 package io.ecrm.streams.earnings;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What recommendations earned, summed over some visitors and time: lists shown, items in them,
  * clicks on recommended items, and the cart adds, purchases and revenue attributed to those clicks
@@ -38,6 +40,7 @@ public record Earnings(long impressions, long itemsShown, long clicks, long cart
                 converters + newConverters, revenueSquares + squaresAdded);
     }
 
+    @JsonIgnore // no field of the JSON form
     public boolean isEmpty() {
         return equals(NONE);
     }

@@ -99,7 +99,10 @@ public final class Experiments implements io.javalin.http.Handler {
     /** What the experiment's arms earned among every instance's visitors. */
     private Map<Integer, Earnings> earnings(Context ctx, TenantEngine tenant, Experiment experiment) throws InterruptedException {
         Map<Integer, Earnings> earned = localEarnings(tenant, experiment);
-        for (Partial other : others.ask(ctx, tenant.streams(), Partial.class, "experiment")) {
+        // the experiment's own route, whichever route asks (a promotion too)
+        String target = "/v1/experiments/" + java.net.URLEncoder.encode(experiment.name(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        for (Partial other : others.ask(ctx, tenant.streams(), Partial.class, "experiment", target)) {
             other.arms().forEach((arm, earnings) -> earned.merge(arm, earnings, Earnings::plus));
         }
         return earned;
