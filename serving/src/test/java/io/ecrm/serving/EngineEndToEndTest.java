@@ -481,6 +481,16 @@ class EngineEndToEndTest {
         HttpClientSupport other = new HttpClientSupport(engine.baseUrl(), TestEngines.OTHER_KEY);
         assertEquals(0, other.get("/v1/reports/recommendations?window=24h").body().at("/total/impressions").asInt(),
                 "another tenant's report holds none of it");
+
+        // the browser routes take impressions too: a pixel in a newsletter, a beacon of a page
+        assertEquals(200, http.raw(http.request("/v1/pixel.gif?tenant=demo&type=impression&anonymousId=reader"
+                + "&recommendationId=mail-1&placement=newsletter&itemIds=sock,lace&timestamp=" + (at += 1000)).GET()).status());
+        assertEquals(202, http.post("/v1/collect?tenant=demo", "text/plain", eventNow(at += 1000, "impression", "browser",
+                ",\"recommendationId\":\"page-1\",\"placement\":\"collector\",\"itemIds\":[\"boot\"]")).status());
+        http.await("/v1/reports/recommendations?window=24h&placement=newsletter",
+                r -> r.body().at("/total/itemsShown").asInt() == 2, PATIENCE);
+        http.await("/v1/reports/recommendations?window=24h&placement=collector",
+                r -> r.body().at("/total/impressions").asInt() == 1, PATIENCE);
     }
 
     @Test
