@@ -3,6 +3,7 @@ package io.ecrm.serving;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -300,6 +301,35 @@ class ApiRoutesTest {
         if (engine != null) {
             engine.close();
         }
+    }
+
+    @Test
+    @Order(10) // last: keys that may call a route change what it changes
+    void everyKeyedRouteRefusesAKeyWithoutItsScopeNamingItAndTakesOneWithIt() throws Exception {
+        int checked = 0;
+        for (ApiV1.Route route : routes()) {
+            if (!keyed(route)) {
+                continue;
+            }
+            assertNotNull(route.scope(), key(route) + " needs a scope");
+            Call call = CASES.get(key(route)).success();
+            for (Map.Entry<io.ecrm.serving.tenants.Scope, String> scoped : TestEngines.DEMO_SCOPED_KEYS.entrySet()) {
+                Answer answer = send(call, scoped.getValue(), "scope-probe", "demo");
+                String what = key(route) + " with a key of scope " + scoped.getKey().wireName() + ": " + answer;
+                if (scoped.getKey() == route.scope()) {
+                    assertTrue(answer.status() != 401 && answer.status() != 403, what);
+                } else {
+                    assertEquals(403, answer.status(), what);
+                    assertEquals(PROBLEM, answer.contentType(), what);
+                    JsonNode problem = json.readTree(answer.body());
+                    assertEquals("https://ecrm.io/problems/forbidden", problem.get("type").asText(), what);
+                    assertEquals(route.scope().wireName(), problem.get("scope").asText(), what);
+                    assertTrue(problem.get("detail").asText().contains(route.scope().wireName()), what);
+                }
+                checked++;
+            }
+        }
+        assertEquals(3 * routes().stream().filter(ApiRoutesTest::keyed).count(), checked, "every keyed route with every scope");
     }
 
     private static String key(ApiV1.Route route) {

@@ -33,5 +33,11 @@ class OpenApiTest {
             }
         }));
         assertEquals(routes, documented);
+        for (ApiV1.Route route : api.routes()) {
+            JsonNode operation = document.at("/paths/" + route.path().replace("~", "~0").replace("/", "~1") + "/"
+                    + route.method().name().toLowerCase(Locale.ROOT));
+            assertEquals(route.scope() == null ? "" : route.scope().wireName(), operation.path("x-ecrm-scope").asText(),
+                    "the scope of " + route.method() + " " + route.path() + " as documented");
+        }
     }
 }

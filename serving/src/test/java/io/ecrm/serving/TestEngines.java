@@ -21,11 +21,23 @@ final class TestEngines {
     /** Keys written to the test engine's tenants file, by tenant. */
     static final String DEMO_KEY = "ecrm_0000d0d0_test-key-of-the-demo-tenant";
     static final String OTHER_KEY = "ecrm_00000001_test-key-of-the-other-tenant";
+    /** Keys of tenant demo with one scope each, by scope. */
+    static final java.util.Map<io.ecrm.serving.tenants.Scope, String> DEMO_SCOPED_KEYS = java.util.Map.of(
+            io.ecrm.serving.tenants.Scope.EVENTS, "ecrm_0000e0e0_test-key-of-demo-events-only",
+            io.ecrm.serving.tenants.Scope.READ, "ecrm_0000e0e1_test-key-of-demo-read-only",
+            io.ecrm.serving.tenants.Scope.ADMIN, "ecrm_0000e0e2_test-key-of-demo-admin-only");
 
-    /** Writes a tenants file with {@link #DEMO_KEY} for tenant demo and {@link #OTHER_KEY} for tenant other. */
+    /**
+     * Writes a tenants file with {@link #DEMO_KEY} (every scope) and {@link #DEMO_SCOPED_KEYS} for tenant
+     * demo, and {@link #OTHER_KEY} for tenant other.
+     */
     static void writeKeys(Path dataDir) throws IOException {
         io.ecrm.serving.tenants.TenantRegistry registry = io.ecrm.serving.tenants.TenantRegistry.open(dataDir.resolve("tenants.json"));
         registry.addWithKey(new TenantId("demo"), "Demo", List.of(), io.ecrm.serving.tenants.ApiKey.parse(DEMO_KEY).orElseThrow());
+        for (var scoped : DEMO_SCOPED_KEYS.entrySet()) {
+            registry.addKey(new TenantId("demo"), scoped.getKey().wireName() + "-only", java.util.Set.of(scoped.getKey()),
+                    io.ecrm.serving.tenants.ApiKey.parse(scoped.getValue()).orElseThrow());
+        }
         registry.addWithKey(new TenantId("other"), "Other", List.of("https://other.example"), io.ecrm.serving.tenants.ApiKey.parse(OTHER_KEY).orElseThrow());
     }
 

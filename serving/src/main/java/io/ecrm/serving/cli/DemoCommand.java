@@ -7,8 +7,10 @@ import io.ecrm.serving.EngineSettings;
 import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.tenants.ApiKey;
+import io.ecrm.serving.tenants.Scope;
 import io.ecrm.serving.tenants.TenantRegistry;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,9 @@ import picocli.CommandLine.Mixin;
 final class DemoCommand implements Callable<Integer> {
     /** The demo tenant's key: well known, for trying the API on one's own machine; real tenants get random keys. */
     static final ApiKey DEMO_KEY = ApiKey.parse("ecrm_00000000_demo-key-for-local-trials-only").orElseThrow();
+    /** The demo tenant's read-only key (what a shop's product pages or a call-centre desk would hold), as well known. */
+    static final ApiKey DEMO_READ_KEY = ApiKey.parse("ecrm_00000001_demo-read-only-key-for-local-trials").orElseThrow();
+    static final String READ_KEY_NAME = "read-only";
 
     @Mixin
     EngineOptions options;
@@ -33,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
         TenantId demo = settings.tenants().get(0);
         if (registry.find(demo.value()).isEmpty()) {
             registry.addWithKey(demo, "Demo shop", List.of("*"), DEMO_KEY);
+        }
+        if (registry.find(demo.value()).orElseThrow().keys().stream().noneMatch(k -> READ_KEY_NAME.equals(k.name()))) {
+            registry.addKey(demo, READ_KEY_NAME, Set.of(Scope.READ), DEMO_READ_KEY);
         }
         StopSignals.listen();
         Engine engine = Engine.start(settings);
@@ -59,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("""
                 ecrm demo is up (tenant %s, Kafka at %s, state in %s)
                 API key of the demo tenant: %s
+                read-only key (recommendations, customers, items, reports; a 403 for anything else): %s
                   curl %s/health
                   export KEY='Authorization: Bearer %s'
                   curl -H "$KEY" '%s/v1/customers/visitor-0007/recommendations?count=10'
@@ -69,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
                   curl -H "$KEY" '%s/v1/customers/me'
                 Ctrl-C stops; starting again keeps all state.
                 """, tenant.topics().tenant(), engine.bootstrapServers(), settings.dataDir().toAbsolutePath(),
-                DEMO_KEY.text(), base, DEMO_KEY.text(), base, base, base, System.currentTimeMillis(), base, base);
+                DEMO_KEY.text(), DEMO_READ_KEY.text(), base, DEMO_KEY.text(), base, base, base, System.currentTimeMillis(), base, base);
         RunCommand.awaitShutdown(engine);
         return 0;
     }

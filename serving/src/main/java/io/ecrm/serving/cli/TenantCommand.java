@@ -2,6 +2,8 @@ package io.ecrm.serving.cli;
 
 import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.tenants.ApiKey;
+import io.ecrm.serving.tenants.Scope;
+import io.ecrm.serving.tenants.StoredKey;
 import io.ecrm.serving.tenants.TenantRecord;
 import io.ecrm.serving.tenants.TenantRegistry;
 import java.nio.file.Path;
@@ -12,9 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ecrm tenant add|list|rotate-key}: manages the tenants file and API keys (stored hashed). */
+/**
+ * {@code ecrm tenant add|list|rotate-key|add-key|list-keys|revoke-key}: manages the tenants file and
+ * API keys (stored hashed), each key with a name and scopes.
+ */
 @Command(name = "tenant", mixinStandardHelpOptions = true, description = "Manage tenants and their API keys.",
-        subcommands = {TenantCommand.Add.class, TenantCommand.ListTenants.class, TenantCommand.RotateKey.class})
+        subcommands = {TenantCommand.Add.class, TenantCommand.ListTenants.class, TenantCommand.RotateKey.class,
+            TenantCommand.AddKey.class, TenantCommand.ListKeys.class, TenantCommand.RevokeKey.class})
 final class TenantCommand {
     /** Options every tenant subcommand shares. */
     static final class Registry {
@@ -65,7 +71,8 @@ final class TenantCommand {
         public Integer call() throws Exception {
             for (TenantRecord t : registry.open().tenants()) {
                 spec.commandLine().getOut().printf("%-20s %-30s keys: %s%n", t.id(), t.name(),
-                        String.join(", ", t.keys().stream().map(k -> k.keyId() + " (" + k.createdAt() + ")").toList()));
+                        String.join(", ", t.keys().stream().map(k -> k.keyId() + " " + k.displayName() + " ["
+                                + String.join(",", k.scopes().stream().sorted().map(Scope::wireName).toList()) + "]").toList()));
             }
             spec.commandLine().getOut().flush();
             return 0;
@@ -88,6 +95,90 @@ final class TenantCommand {
         public Integer call() throws Exception {
             ApiKey key = registry.open().rotateKey(new TenantId(id));
             spec.commandLine().getOut().printf("tenant %s has a new API key (the old ones no longer work):%n%s%n", id, key.text());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "add-key", mixinStandardHelpOptions = true,
+            description = "Add a key to a tenant, beside its others, with the scopes given; print it (shown once).")
+    static final class AddKey implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Registry registry;
+
+        @Option(names = "--id", required = true, description = "Tenant id.")
+        String id;
+
+        @Option(names = "--scope", required = true, split = ",",
+                description = "What the key may do, repeatable or comma-separated: events (send events and the catalogue), "
+                        + "read (recommendations, customers, items, segment lists, reports, model), admin (erase, rule "
+                        + "segments, exports, fits, settings, experiments).")
+        List<String> scopes;
+
+        @Option(names = "--name", description = "Who holds the key (agent-desk, product-pages); shown in the audit trail.")
+        String name;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.Set<Scope> chosen = java.util.EnumSet.noneOf(Scope.class);
+            for (String scope : scopes) {
+                chosen.add(Scope.of(scope.trim()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--scope must be events, read or admin, not '" + scope + "'")));
+            }
+            ApiKey key = registry.open().addKey(new TenantId(id), name, chosen);
+            spec.commandLine().getOut().printf("tenant %s has a new key%s with scopes %s (shown only now, stored hashed):%n%s%n",
+                    id, name == null ? "" : " " + name, String.join(",", chosen.stream().map(Scope::wireName).toList()), key.text());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "list-keys", mixinStandardHelpOptions = true, description = "List a tenant's keys: id, name, scopes, created.")
+    static final class ListKeys implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Registry registry;
+
+        @Option(names = "--id", required = true, description = "Tenant id.")
+        String id;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            TenantRecord tenant = registry.open().find(id).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "no tenant " + id));
+            for (StoredKey key : tenant.keys()) {
+                spec.commandLine().getOut().printf("%-10s %-20s %-18s %s%n", key.keyId(), key.name() == null ? "-" : key.name(),
+                        String.join(",", key.scopes().stream().sorted().map(Scope::wireName).toList()), key.createdAt());
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke-key", mixinStandardHelpOptions = true,
+            description = "Remove one of a tenant's keys, by id or name; requests with it fail within a second.")
+    static final class RevokeKey implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Registry registry;
+
+        @Option(names = "--id", required = true, description = "Tenant id.")
+        String id;
+
+        @Option(names = "--key", required = true, description = "The key's id (the 8 hex digits after ecrm_) or name.")
+        String key;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            StoredKey revoked = registry.open().revokeKey(new TenantId(id), key);
+            spec.commandLine().getOut().printf("tenant %s: key %s (%s) revoked%n", id, revoked.keyId(), revoked.displayName());
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -1,15 +1,18 @@
 package io.ecrm.serving.http;
 
-import io.ecrm.schemas.TenantId;
+import io.ecrm.serving.tenants.Scope;
 import io.ecrm.serving.tenants.TenantRegistry;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Every {@code /v1} request carries {@code Authorization: Bearer <key>}, and the key decides the
- * tenant: a request can only ever reach its own tenant's data. Missing or unknown keys get a 401.
+ * tenant: a request can only ever reach its own tenant's data. Missing or unknown keys get a 401;
+ * a key without the scope a route needs ({@link Scope}, the route table says which) a 403.
  * The write-only browser routes ({@code /v1/collect}, {@code /v1/pixel.gif}) are open, as a page
  * cannot keep a secret; they name their tenant instead.
  */
@@ -33,10 +36,29 @@ public final class ApiKeyAuth implements Handler {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiProblem(ApiProblem.Type.UNAUTHORIZED, "send the tenant's API key as Authorization: Bearer <key>");
         }
-        Optional<TenantId> tenant = registry.authenticate(header.substring(7).strip());
-        if (tenant.isEmpty()) {
-            throw new ApiProblem(ApiProblem.Type.UNAUTHORIZED, "the API key is not valid (unknown, or rotated)");
+        Optional<TenantRegistry.Caller> caller = registry.authenticate(header.substring(7).strip());
+        if (caller.isEmpty()) {
+            throw new ApiProblem(ApiProblem.Type.UNAUTHORIZED, "the API key is not valid (unknown, revoked or rotated)");
         }
-        ctx.attribute(RequestParams.TENANT_ATTRIBUTE, tenant.get());
+        ctx.attribute(RequestParams.TENANT_ATTRIBUTE, caller.get().tenant());
+        ctx.attribute(CALLER_ATTRIBUTE, caller.get());
+    }
+
+    /** Where the authenticated caller of a request is kept. */
+    static final String CALLER_ATTRIBUTE = "ecrm.caller";
+
+    /**
+     * Refuses a request whose key lacks {@code scope} with a 403 naming it; a route without a scope
+     * (open to all, or keyless) lets every request through.
+     */
+    static void requireScope(Context ctx, Scope scope, String route) {
+        if (scope == null) {
+            return;
+        }
+        TenantRegistry.Caller caller = ctx.attribute(CALLER_ATTRIBUTE);
+        if (caller != null && !caller.scopes().contains(scope)) {
+            throw new ApiProblem(ApiProblem.Type.FORBIDDEN, "the key " + caller.keyName() + " lacks the scope " + scope.wireName()
+                    + " that " + route + " needs", List.of(), Map.of("scope", scope.wireName()));
+        }
     }
 }

@@ -15,6 +15,7 @@ public final class ApiProblem extends RuntimeException {
         VALIDATION(400, "Invalid request"),
         MALFORMED_JSON(400, "Malformed JSON"),
         UNAUTHORIZED(401, "Unauthorized"),
+        FORBIDDEN(403, "Forbidden"),
         NOT_FOUND(404, "Not found"),
         PAYLOAD_TOO_LARGE(413, "Payload too large"),
         URI_TOO_LONG(414, "URI too long"),

@@ -21,6 +21,7 @@ import io.ecrm.serving.http.routes.Segments;
 import io.ecrm.serving.http.routes.SimilarItems;
 import io.ecrm.serving.http.routes.TrackerScript;
 import io.ecrm.serving.http.routes.TrendingItems;
+import io.ecrm.serving.tenants.Scope;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -35,54 +36,61 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                     PopularItems popularItems, TrendingItems trendingItems, Audience audience, Health health, Metrics metrics, OpenApi openApi,
                     Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports, Model model,
                     RecommendationReport recommendationReport, Experiments experiments) {
-    /** One route: method, path (Javalin syntax, {@code {id}} for a path parameter) and handler. */
-    public record Route(HandlerType method, String path, Handler handler) {
+    /**
+     * One route: method, path (Javalin syntax, {@code {id}} for a path parameter), the scope its key
+     * needs (null for a route that takes no key, or any key), and handler.
+     */
+    public record Route(HandlerType method, String path, Scope scope, Handler handler) {
     }
 
     public List<Route> routes() {
         return List.of(
-                new Route(HandlerType.GET, "/health", ctx -> health.ready(ctx)),
-                new Route(HandlerType.GET, "/health/live", ctx -> health.live(ctx)),
-                new Route(HandlerType.GET, "/health/ready", ctx -> health.ready(ctx)),
-                new Route(HandlerType.GET, "/metrics", metrics),
-                new Route(HandlerType.GET, "/openapi.json", openApi),
-                new Route(HandlerType.GET, "/ecrm.js", trackerScript),
-                new Route(HandlerType.POST, "/v1/events", events),
-                new Route(HandlerType.POST, "/v1/catalog", catalog),
-                new Route(HandlerType.OPTIONS, "/v1/collect", ctx -> ctx.status(204)),
-                new Route(HandlerType.POST, "/v1/collect", collect),
-                new Route(HandlerType.GET, "/v1/pixel.gif", pixel),
-                new Route(HandlerType.GET, "/v1/customers/{id}", customers),
-                new Route(HandlerType.DELETE, "/v1/customers/{id}", ctx -> customers.forget(ctx)),
-                new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", recommendations),
-                new Route(HandlerType.GET, "/v1/items/popular", popularItems),
-                new Route(HandlerType.GET, "/v1/items/trending", trendingItems),
-                new Route(HandlerType.GET, "/v1/items/{id}/audience", audience),
-                new Route(HandlerType.GET, "/v1/items/{id}/similar", similarItems),
-                new Route(HandlerType.GET, "/v1/segments", segments),
-                new Route(HandlerType.PUT, "/v1/segments/{name}", ctx -> segments.put(ctx)),
-                new Route(HandlerType.DELETE, "/v1/segments/{name}", ctx -> segments.delete(ctx)),
-                new Route(HandlerType.GET, "/v1/customers/{id}/segments", customerSegments),
-                new Route(HandlerType.POST, "/v1/segments/{name}/exports", segmentExports),
-                new Route(HandlerType.GET, "/v1/exports/{id}", exports),
-                new Route(HandlerType.GET, "/v1/exports/{id}/file", ctx -> exports.file(ctx)),
-                new Route(HandlerType.GET, "/v1/model", model),
-                new Route(HandlerType.PUT, "/v1/model/settings", ctx -> model.put(ctx)),
-                new Route(HandlerType.POST, "/v1/model/tuning", ctx -> model.tune(ctx)),
-                new Route(HandlerType.GET, "/v1/model/tuning/{id}", ctx -> model.job(ctx)),
-                new Route(HandlerType.GET, "/v1/reports/recommendations", recommendationReport),
-                new Route(HandlerType.GET, "/v1/experiments", ctx -> experiments.list(ctx)),
-                new Route(HandlerType.PUT, "/v1/experiments/{name}", ctx -> experiments.put(ctx)),
-                new Route(HandlerType.GET, "/v1/experiments/{name}", experiments),
-                new Route(HandlerType.POST, "/v1/experiments/{name}/stop", ctx -> experiments.stop(ctx)),
-                new Route(HandlerType.POST, "/v1/experiments/{name}/promote", ctx -> experiments.promote(ctx)));
+                new Route(HandlerType.GET, "/health", null, ctx -> health.ready(ctx)),
+                new Route(HandlerType.GET, "/health/live", null, ctx -> health.live(ctx)),
+                new Route(HandlerType.GET, "/health/ready", null, ctx -> health.ready(ctx)),
+                new Route(HandlerType.GET, "/metrics", null, metrics),
+                new Route(HandlerType.GET, "/openapi.json", null, openApi),
+                new Route(HandlerType.GET, "/ecrm.js", null, trackerScript),
+                new Route(HandlerType.POST, "/v1/events", Scope.EVENTS, events),
+                new Route(HandlerType.POST, "/v1/catalog", Scope.EVENTS, catalog),
+                new Route(HandlerType.OPTIONS, "/v1/collect", null, ctx -> ctx.status(204)),
+                new Route(HandlerType.POST, "/v1/collect", null, collect),
+                new Route(HandlerType.GET, "/v1/pixel.gif", null, pixel),
+                new Route(HandlerType.GET, "/v1/customers/{id}", Scope.READ, customers),
+                new Route(HandlerType.DELETE, "/v1/customers/{id}", Scope.ADMIN, ctx -> customers.forget(ctx)),
+                new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", Scope.READ, recommendations),
+                new Route(HandlerType.GET, "/v1/items/popular", Scope.READ, popularItems),
+                new Route(HandlerType.GET, "/v1/items/trending", Scope.READ, trendingItems),
+                new Route(HandlerType.GET, "/v1/items/{id}/audience", Scope.READ, audience),
+                new Route(HandlerType.GET, "/v1/items/{id}/similar", Scope.READ, similarItems),
+                new Route(HandlerType.GET, "/v1/segments", Scope.READ, segments),
+                new Route(HandlerType.PUT, "/v1/segments/{name}", Scope.ADMIN, ctx -> segments.put(ctx)),
+                new Route(HandlerType.DELETE, "/v1/segments/{name}", Scope.ADMIN, ctx -> segments.delete(ctx)),
+                new Route(HandlerType.GET, "/v1/customers/{id}/segments", Scope.READ, customerSegments),
+                new Route(HandlerType.POST, "/v1/segments/{name}/exports", Scope.ADMIN, segmentExports),
+                new Route(HandlerType.GET, "/v1/exports/{id}", Scope.ADMIN, exports),
+                new Route(HandlerType.GET, "/v1/exports/{id}/file", Scope.ADMIN, ctx -> exports.file(ctx)),
+                new Route(HandlerType.GET, "/v1/model", Scope.READ, model),
+                new Route(HandlerType.PUT, "/v1/model/settings", Scope.ADMIN, ctx -> model.put(ctx)),
+                new Route(HandlerType.POST, "/v1/model/tuning", Scope.ADMIN, ctx -> model.tune(ctx)),
+                new Route(HandlerType.GET, "/v1/model/tuning/{id}", Scope.READ, ctx -> model.job(ctx)),
+                new Route(HandlerType.GET, "/v1/reports/recommendations", Scope.READ, recommendationReport),
+                new Route(HandlerType.GET, "/v1/experiments", Scope.READ, ctx -> experiments.list(ctx)),
+                new Route(HandlerType.PUT, "/v1/experiments/{name}", Scope.ADMIN, ctx -> experiments.put(ctx)),
+                new Route(HandlerType.GET, "/v1/experiments/{name}", Scope.READ, experiments),
+                new Route(HandlerType.POST, "/v1/experiments/{name}/stop", Scope.ADMIN, ctx -> experiments.stop(ctx)),
+                new Route(HandlerType.POST, "/v1/experiments/{name}/promote", Scope.ADMIN, ctx -> experiments.promote(ctx)));
     }
 
     public void register(Javalin app) {
         app.before("/v1/*", auth);
         app.before("/v1/collect", cors::apply);
         for (Route route : routes()) {
-            app.addHttpHandler(route.method(), route.path(), route.handler());
+            String name = route.method().name() + " " + route.path();
+            app.addHttpHandler(route.method(), route.path(), route.scope() == null ? route.handler() : ctx -> {
+                ApiKeyAuth.requireScope(ctx, route.scope(), name);
+                route.handler().handle(ctx);
+            });
         }
     }
 }

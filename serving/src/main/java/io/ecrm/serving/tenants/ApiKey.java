@@ -39,12 +39,12 @@ public record ApiKey(String keyId, String secret) {
         return "ecrm_" + keyId + "_" + secret;
     }
 
-    /** The stored form: key id, salt and hash, never the secret. */
-    public StoredKey toStored(String createdAt) {
+    /** The stored form: key id, salt and hash, never the secret; with the key's name (may be null) and scopes. */
+    public StoredKey toStored(String createdAt, String name, java.util.Set<Scope> scopes) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         String saltHex = HexFormat.of().formatHex(salt);
-        return new StoredKey(keyId, saltHex, hash(saltHex, secret), createdAt);
+        return new StoredKey(keyId, saltHex, hash(saltHex, secret), createdAt, name, scopes);
     }
 
     /** True when this key's secret hashes to the stored hash; the comparison takes the same time however much matches. */

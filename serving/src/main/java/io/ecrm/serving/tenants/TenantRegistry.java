@@ -78,8 +78,12 @@ public final class TenantRegistry {
         return tenants.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
-    /** The tenant a presented key belongs to, when the key is valid. */
-    public Optional<TenantId> authenticate(String presented) {
+    /** Who a valid key is: its tenant, the key's name and its scopes. */
+    public record Caller(TenantId tenant, String keyName, java.util.Set<Scope> scopes) {
+    }
+
+    /** The caller a presented key stands for, when the key is valid. */
+    public Optional<Caller> authenticate(String presented) {
         Optional<ApiKey> key = ApiKey.parse(presented);
         if (key.isEmpty()) {
             return Optional.empty();
@@ -88,7 +92,7 @@ public final class TenantRegistry {
         for (TenantRecord tenant : tenants) {
             for (StoredKey stored : tenant.keys()) {
                 if (key.get().matches(stored)) {
-                    return Optional.of(new TenantId(tenant.id()));
+                    return Optional.of(new Caller(new TenantId(tenant.id()), stored.displayName(), stored.scopes()));
                 }
             }
         }
@@ -107,7 +111,7 @@ public final class TenantRegistry {
     /** Adds a tenant with a given key (the demo's well-known key). */
     public ApiKey addWithKey(TenantId id, String name, List<String> allowedOrigins, ApiKey key) throws IOException {
         List<TenantRecord> next = new ArrayList<>(tenants);
-        next.add(new TenantRecord(id.value(), name, allowedOrigins, List.of(key.toStored(Instant.now().toString()))));
+        next.add(new TenantRecord(id.value(), name, allowedOrigins, List.of(key.toStored(Instant.now().toString(), null, Scope.ALL))));
         save(next);
         return key;
     }
@@ -119,10 +123,54 @@ public final class TenantRegistry {
         List<TenantRecord> next = new ArrayList<>();
         for (TenantRecord t : tenants) {
             next.add(t != tenant ? t : new TenantRecord(t.id(), t.name(), t.allowedOrigins(),
-                    List.of(key.toStored(Instant.now().toString()))));
+                    List.of(key.toStored(Instant.now().toString(), null, Scope.ALL))));
         }
         save(next);
         return key;
+    }
+
+    /**
+     * Adds a key to the tenant beside its others; returns it, the only time its secret is seen.
+     *
+     * @param name   who holds it ({@code agent-desk}); unique within the tenant
+     * @param scopes what it may do
+     */
+    public ApiKey addKey(TenantId id, String name, java.util.Set<Scope> scopes) throws IOException {
+        return addKey(id, name, scopes, ApiKey.generate());
+    }
+
+    /** {@link #addKey(TenantId, String, java.util.Set)} with a given key (the demo's well-known ones, tests). */
+    public ApiKey addKey(TenantId id, String name, java.util.Set<Scope> scopes, ApiKey key) throws IOException {
+        TenantRecord tenant = find(id.value()).orElseThrow(() -> new IllegalArgumentException("no tenant " + id));
+        if (name != null && tenant.keys().stream().anyMatch(k -> name.equals(k.name()))) {
+            throw new IllegalArgumentException("tenant " + id + " has a key named " + name + " already");
+        }
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("a key needs at least one scope: events, read or admin");
+        }
+        List<StoredKey> keys = new ArrayList<>(tenant.keys());
+        keys.add(key.toStored(Instant.now().toString(), name, scopes));
+        replace(tenant, new TenantRecord(tenant.id(), tenant.name(), tenant.allowedOrigins(), keys));
+        return key;
+    }
+
+    /** Removes the tenant's key with this id or name; requests with it fail from then on. */
+    public StoredKey revokeKey(TenantId id, String keyIdOrName) throws IOException {
+        TenantRecord tenant = find(id.value()).orElseThrow(() -> new IllegalArgumentException("no tenant " + id));
+        StoredKey revoked = tenant.keys().stream().filter(k -> k.keyId().equals(keyIdOrName) || keyIdOrName.equals(k.name()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("tenant " + id + " has no key " + keyIdOrName));
+        List<StoredKey> keys = new ArrayList<>(tenant.keys());
+        keys.remove(revoked);
+        replace(tenant, new TenantRecord(tenant.id(), tenant.name(), tenant.allowedOrigins(), keys));
+        return revoked;
+    }
+
+    private void replace(TenantRecord before, TenantRecord after) throws IOException {
+        List<TenantRecord> next = new ArrayList<>();
+        for (TenantRecord t : tenants) {
+            next.add(t == before ? after : t);
+        }
+        save(next);
     }
 
     private void save(List<TenantRecord> next) throws IOException {
