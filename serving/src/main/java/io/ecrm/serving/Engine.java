@@ -12,6 +12,7 @@ import io.ecrm.serving.http.HttpApi;
 import io.ecrm.serving.http.routes.Audience;
 import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.OtherInstances;
+import io.ecrm.serving.http.QuotaGuard;
 import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.CustomerSegments;
@@ -151,11 +152,13 @@ public final class Engine implements AutoCloseable {
         SegmentRegistry segments = new SegmentRegistry(settings.dataDir(), SegmentSettings.DEFAULTS);
         ExportJobs exports = new ExportJobs(settings.dataDir());
         started.push(exports);
-        Events events = new Events(tenants, publisher, probe::reachable, json, settings.maxBatchEvents(), settings.maxIdLength(), metrics);
+        QuotaGuard quotas = new QuotaGuard(registry, metrics);
+        Events events = new Events(tenants, publisher, probe::reachable, json, settings.maxBatchEvents(), settings.maxIdLength(),
+                metrics, quotas);
         VisitorRouter router = new VisitorRouter(owners, metrics);
         OtherInstances others = new OtherInstances(owners, json);
         ApiV1 routes = new ApiV1(
-                new ApiKeyAuth(registry),
+                new ApiKeyAuth(registry, quotas),
                 events,
                 new Catalog(tenants, publisher, json, settings.maxBatchEvents()),
                 new Collect(events, json),

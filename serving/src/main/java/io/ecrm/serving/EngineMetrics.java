@@ -40,6 +40,8 @@ import org.apache.kafka.streams.KafkaStreams;
  *       {@code _purchases_total} and {@code _revenue_total}, each {@code {tenant,placement}}: what recommendations
  *       were shown and earned, counted as the visitor side adds it up at each commit (the first
  *       {@value #PLACEMENTS_COUNTED} placements of a tenant by name, the rest as {@code other});</li>
+ *   <li>{@code ecrm_quota_refused_total{tenant,quota}}: requests refused with a 429 for being over the
+ *       tenant's {@code requests} or {@code events} quota;</li>
  *   <li>{@code ecrm_streams_lag_records{tenant}}: records on the tenant's input partitions this
  *       instance owns that its Streams application has not processed yet;</li>
  *   <li>{@code ecrm_forwarded_requests_total{outcome}}: visitor requests sent on to the instance
@@ -96,6 +98,12 @@ public final class EngineMetrics implements AutoCloseable {
     public void eventsRefused(TenantId tenant, String reason, int events) {
         Counter.builder("ecrm.events.refused").description("events the API refused, by reason")
                 .tag("tenant", tenant.value()).tag("reason", reason).register(registry).increment(events);
+    }
+
+    /** A request (or batch of events) refused for being over the tenant's quota: {@code requests} or {@code events}. */
+    public void quotaRefused(TenantId tenant, String quota) {
+        Counter.builder("ecrm.quota.refused").description("requests refused with a 429 for being over the tenant's quota")
+                .tag("tenant", tenant.value()).tag("quota", quota).register(registry).increment();
     }
 
     /** A visitor request forwarded to the instance holding the visitor, by outcome. */

@@ -332,6 +332,36 @@ class ApiRoutesTest {
         assertEquals(3 * routes().stream().filter(ApiRoutesTest::keyed).count(), checked, "every keyed route with every scope");
     }
 
+    @Test
+    @Order(11)
+    void aTenantOverItsQuotaGets429WithRetryAfterRecoversAndLeavesTheOtherAlone() throws Exception {
+        io.ecrm.serving.tenants.TenantRegistry file = io.ecrm.serving.tenants.TenantRegistry.open(dataDir.resolve("tenants.json"));
+        file.setQuota(new io.ecrm.schemas.TenantId("other"), new io.ecrm.serving.tenants.Quota(5, 10));
+        HttpClientSupport other = new HttpClientSupport(engine.baseUrl(), TestEngines.OTHER_KEY);
+        // the engine reads the file again within a second: the first refusal comes once it has
+        HttpClientSupport.Response refused = other.await("/v1/items/popular", r -> r.status() == 429, PATIENCE);
+        assertEquals("https://ecrm.io/problems/too-many-requests", refused.body().get("type").asText());
+        assertEquals("requests", refused.body().get("quota").asText());
+        long retryAfter = Long.parseLong(refused.headers("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "whole seconds until a token is back: " + retryAfter);
+        assertEquals(200, http.get("/v1/items/popular").status(), "the other tenant is not held back");
+        Thread.sleep(retryAfter * 1_000);
+        assertEquals(200, other.get("/v1/items/popular").status(), "after Retry-After the tenant is served again");
+
+        Thread.sleep(2_000); // a full bucket of requests
+        String batch = "[" + String.join(",", java.util.stream.IntStream.range(0, 30).mapToObj(i -> String.format(
+                "{\"eventId\":\"quota-%d\",\"type\":\"page_view\",\"timestamp\":%d,\"anonymousId\":\"q\"}", i, T0))
+                .toList()) + "]";
+        assertEquals(202, other.post("/v1/events", JSON, batch).status(), "a batch on a full bucket of events passes");
+        HttpClientSupport.Response overEvents = other.post("/v1/events", JSON, batch.replace("quota-", "again-"));
+        assertEquals(429, overEvents.status());
+        assertEquals("events", overEvents.body().get("quota").asText());
+        String metrics = new String(http.raw(http.request("/metrics").GET()).body(), StandardCharsets.UTF_8);
+        assertTrue(metrics.matches("(?s).*ecrm_quota_refused_total\\{quota=\"events\",tenant=\"other\"} [1-9].*"), metrics);
+        assertTrue(metrics.matches("(?s).*ecrm_quota_refused_total\\{quota=\"requests\",tenant=\"other\"} [1-9].*"), metrics);
+        file.setQuota(new io.ecrm.schemas.TenantId("other"), io.ecrm.serving.tenants.Quota.DEFAULTS);
+    }
+
     private static String key(ApiV1.Route route) {
         return route.method().name().toUpperCase(Locale.ROOT) + " " + route.path();
     }

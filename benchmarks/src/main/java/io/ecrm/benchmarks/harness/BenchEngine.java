@@ -5,6 +5,7 @@ import io.ecrm.serving.Engine;
 import io.ecrm.serving.EngineSettings;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.tenants.ApiKey;
+import io.ecrm.serving.tenants.Quota;
 import io.ecrm.serving.tenants.TenantRegistry;
 import io.ecrm.streams.StreamsSettings;
 import java.io.IOException;
@@ -52,7 +53,9 @@ final class BenchEngine implements AutoCloseable {
     static BenchEngine start(Path parent, StreamsSettings streams, String bootstrapServers, String instanceId) throws Exception {
         Files.createDirectories(parent);
         Path dataDir = Files.createTempDirectory(parent, "ecrm-bench-");
-        ApiKey key = TenantRegistry.open(dataDir.resolve("tenants.json")).add(new TenantId(TENANT), "Load runs", List.of());
+        TenantRegistry registry = TenantRegistry.open(dataDir.resolve("tenants.json"));
+        ApiKey key = registry.add(new TenantId(TENANT), "Load runs", List.of());
+        registry.setQuota(new TenantId(TENANT), Quota.NONE); // a load run measures the engine, not its quota
         EngineSettings d = EngineSettings.DEFAULTS;
         EngineSettings settings = new EngineSettings("127.0.0.1", freePort(), null, bootstrapServers, freePort(), freePort(),
                 dataDir, List.of(new TenantId(TENANT)), instanceId, d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),

@@ -2,6 +2,7 @@ package io.ecrm.serving.cli;
 
 import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.tenants.ApiKey;
+import io.ecrm.serving.tenants.Quota;
 import io.ecrm.serving.tenants.Scope;
 import io.ecrm.serving.tenants.StoredKey;
 import io.ecrm.serving.tenants.TenantRecord;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tenant", mixinStandardHelpOptions = true, description = "Manage tenants and their API keys.",
         subcommands = {TenantCommand.Add.class, TenantCommand.ListTenants.class, TenantCommand.RotateKey.class,
-            TenantCommand.AddKey.class, TenantCommand.ListKeys.class, TenantCommand.RevokeKey.class})
+            TenantCommand.AddKey.class, TenantCommand.ListKeys.class, TenantCommand.RevokeKey.class,
+            TenantCommand.SetQuota.class})
 final class TenantCommand {
     /** Options every tenant subcommand shares. */
     static final class Registry {
@@ -70,7 +72,8 @@ final class TenantCommand {
         @Override
         public Integer call() throws Exception {
             for (TenantRecord t : registry.open().tenants()) {
-                spec.commandLine().getOut().printf("%-20s %-30s keys: %s%n", t.id(), t.name(),
+                spec.commandLine().getOut().printf("%-20s %-30s quota %s req/s %s events/s; keys: %s%n", t.id(), t.name(),
+                        String.format("%,.0f", t.quota().requestsPerSecond()), String.format("%,.0f", t.quota().eventsPerSecond()),
                         String.join(", ", t.keys().stream().map(k -> k.keyId() + " " + k.displayName() + " ["
                                 + String.join(",", k.scopes().stream().sorted().map(Scope::wireName).toList()) + "]").toList()));
             }
@@ -179,6 +182,39 @@ final class TenantCommand {
         public Integer call() throws Exception {
             StoredKey revoked = registry.open().revokeKey(new TenantId(id), key);
             spec.commandLine().getOut().printf("tenant %s: key %s (%s) revoked%n", id, revoked.keyId(), revoked.displayName());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "set-quota", mixinStandardHelpOptions = true,
+            description = "Set a tenant's quota; a running engine applies it within a second. 0 means no limit.")
+    static final class SetQuota implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Registry registry;
+
+        @Option(names = "--id", required = true, description = "Tenant id.")
+        String id;
+
+        @Option(names = "--requests-per-second", description = "Keyed API requests a second (default 2000).")
+        Double requests;
+
+        @Option(names = "--events-per-second", description = "Events a second over /v1/events, /v1/collect and the pixel (default 20000).")
+        Double events;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            TenantRegistry tenants = registry.open();
+            TenantRecord tenant = tenants.find(id).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "no tenant " + id));
+            Quota next = new Quota(requests == null ? tenant.quota().requestsPerSecond() : requests,
+                    events == null ? tenant.quota().eventsPerSecond() : events);
+            tenants.setQuota(new TenantId(id), next);
+            spec.commandLine().getOut().printf("tenant %s: %s requests/s, %s events/s (0: no limit)%n", id,
+                    String.format("%,.0f", next.requestsPerSecond()), String.format("%,.0f", next.eventsPerSecond()));
             spec.commandLine().getOut().flush();
             return 0;
         }

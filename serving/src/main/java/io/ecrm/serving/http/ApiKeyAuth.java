@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Every {@code /v1} request carries {@code Authorization: Bearer <key>}, and the key decides the
  * tenant: a request can only ever reach its own tenant's data. Missing or unknown keys get a 401;
- * a key without the scope a route needs ({@link Scope}, the route table says which) a 403.
+ * a key without the scope a route needs ({@link Scope}, the route table says which) a 403; a tenant
+ * over its quota of requests a 429 ({@link QuotaGuard}).
  * The write-only browser routes ({@code /v1/collect}, {@code /v1/pixel.gif}) are open, as a page
  * cannot keep a secret; they name their tenant instead.
  */
@@ -21,9 +22,11 @@ public final class ApiKeyAuth implements Handler {
     public static final Set<String> OPEN_PATHS = Set.of("/v1/collect", "/v1/pixel.gif");
 
     private final TenantRegistry registry;
+    private final QuotaGuard quotas;
 
-    public ApiKeyAuth(TenantRegistry registry) {
+    public ApiKeyAuth(TenantRegistry registry, QuotaGuard quotas) {
         this.registry = registry;
+        this.quotas = quotas;
     }
 
     @Override
@@ -42,6 +45,9 @@ public final class ApiKeyAuth implements Handler {
         }
         ctx.attribute(RequestParams.TENANT_ATTRIBUTE, caller.get().tenant());
         ctx.attribute(CALLER_ATTRIBUTE, caller.get());
+        if (!OtherInstances.isForwarded(ctx)) { // counted once, where it arrived
+            quotas.request(ctx, caller.get().tenant());
+        }
     }
 
     /** Where the authenticated caller of a request is kept. */

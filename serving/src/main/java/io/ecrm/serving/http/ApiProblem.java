@@ -23,6 +23,7 @@ public final class ApiProblem extends RuntimeException {
         METHOD_NOT_ALLOWED(405, "Method not allowed"),
         HEADERS_TOO_LARGE(431, "Request header fields too large"),
         CONFLICT(409, "Conflict"),
+        TOO_MANY_REQUESTS(429, "Too many requests"),
         NOT_READY(503, "Not ready"),
         UNAVAILABLE(503, "Service unavailable"),
         /** Kafka did not acknowledge a whole batch in time: part of it may be written; resend it whole. */

@@ -75,6 +75,7 @@ public final class TenantRegistry {
     }
 
     public Optional<TenantRecord> find(String id) {
+        reloadIfChanged();
         return tenants.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
@@ -111,7 +112,8 @@ public final class TenantRegistry {
     /** Adds a tenant with a given key (the demo's well-known key). */
     public ApiKey addWithKey(TenantId id, String name, List<String> allowedOrigins, ApiKey key) throws IOException {
         List<TenantRecord> next = new ArrayList<>(tenants);
-        next.add(new TenantRecord(id.value(), name, allowedOrigins, List.of(key.toStored(Instant.now().toString(), null, Scope.ALL))));
+        next.add(new TenantRecord(id.value(), name, allowedOrigins, List.of(key.toStored(Instant.now().toString(), null, Scope.ALL)),
+                null));
         save(next);
         return key;
     }
@@ -122,8 +124,7 @@ public final class TenantRegistry {
         ApiKey key = ApiKey.generate();
         List<TenantRecord> next = new ArrayList<>();
         for (TenantRecord t : tenants) {
-            next.add(t != tenant ? t : new TenantRecord(t.id(), t.name(), t.allowedOrigins(),
-                    List.of(key.toStored(Instant.now().toString(), null, Scope.ALL))));
+            next.add(t != tenant ? t : t.withKeys(List.of(key.toStored(Instant.now().toString(), null, Scope.ALL))));
         }
         save(next);
         return key;
@@ -150,7 +151,7 @@ public final class TenantRegistry {
         }
         List<StoredKey> keys = new ArrayList<>(tenant.keys());
         keys.add(key.toStored(Instant.now().toString(), name, scopes));
-        replace(tenant, new TenantRecord(tenant.id(), tenant.name(), tenant.allowedOrigins(), keys));
+        replace(tenant, tenant.withKeys(keys));
         return key;
     }
 
@@ -161,8 +162,14 @@ public final class TenantRegistry {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("tenant " + id + " has no key " + keyIdOrName));
         List<StoredKey> keys = new ArrayList<>(tenant.keys());
         keys.remove(revoked);
-        replace(tenant, new TenantRecord(tenant.id(), tenant.name(), tenant.allowedOrigins(), keys));
+        replace(tenant, tenant.withKeys(keys));
         return revoked;
+    }
+
+    /** Sets the tenant's quota; a running engine applies it within a second. */
+    public void setQuota(TenantId id, Quota quota) throws IOException {
+        TenantRecord tenant = find(id.value()).orElseThrow(() -> new IllegalArgumentException("no tenant " + id));
+        replace(tenant, new TenantRecord(tenant.id(), tenant.name(), tenant.allowedOrigins(), tenant.keys(), quota));
     }
 
     private void replace(TenantRecord before, TenantRecord after) throws IOException {

@@ -11,6 +11,7 @@ import io.ecrm.serving.EngineMetrics;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.ApiProblem;
+import io.ecrm.serving.http.QuotaGuard;
 import io.ecrm.serving.http.RequestParams;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -59,10 +60,12 @@ public final class Events implements Handler {
     private final int maxBatchEvents;
     private final EventDecoder decoder;
     private final EngineMetrics metrics;
+    private final QuotaGuard quotas;
 
     /** @param maxIdLength longest id an event may carry (at most the schema's) */
     public Events(Tenants tenants, EventPublisher publisher, BooleanSupplier brokerReachable, ObjectMapper json,
-                  int maxBatchEvents, int maxIdLength, EngineMetrics metrics) {
+                  int maxBatchEvents, int maxIdLength, EngineMetrics metrics, QuotaGuard quotas) {
+        this.quotas = quotas;
         this.tenants = tenants;
         this.publisher = publisher;
         this.brokerReachable = brokerReachable;
@@ -93,6 +96,7 @@ public final class Events implements Handler {
                     "a batch holds at most " + maxBatchEvents + " events; this one holds " + size,
                     List.of(new FieldError("", "must hold at most " + maxBatchEvents + " events")));
         }
+        quotas.events(ctx, id, size);
         EventDecoder.Batch batch = decoder.decodeBatch(body);
         if (!batch.valid()) {
             metrics.eventsRefused(id, "invalid", size);
