@@ -82,6 +82,11 @@ public final class EventPublisher implements AutoCloseable {
         return sendAll(visitorKeys.stream().map(key -> new ProducerRecord<>(topics.forget(), key, who)).toList());
     }
 
+    /** Appends one record (JSON) to the tenant's audit trail; the future completes when it is acknowledged. */
+    public CompletableFuture<Void> audit(TenantTopics topics, byte[] record) {
+        return sendAll(List.of(new ProducerRecord<>(topics.audit(), null, record)));
+    }
+
     /** Sends every record; the future completes when all are acknowledged, or fails with the first error. */
     private CompletableFuture<Void> sendAll(List<ProducerRecord<String, byte[]>> records) {
         @SuppressWarnings("unchecked")

@@ -69,6 +69,15 @@ public record TenantTopics(TenantId tenant) {
         return name("model");
     }
 
+    /**
+     * What the tenant's keys did with admin rights (erasures, segment definitions, exports, fits,
+     * settings, experiments), and admin requests refused: one JSON record each, in order (one
+     * partition), kept {@code 400} days. Names the key, never holds it.
+     */
+    public String audit() {
+        return name("audit");
+    }
+
     /** The Kafka Streams application id: one per tenant, so state and consumer groups are per tenant. */
     public String applicationId() {
         return "ecrm-" + tenant.value();

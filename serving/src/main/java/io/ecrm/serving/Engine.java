@@ -10,7 +10,9 @@ import io.ecrm.serving.http.ApiV1;
 import io.ecrm.serving.http.CorsPolicy;
 import io.ecrm.serving.http.HttpApi;
 import io.ecrm.serving.http.routes.Audience;
+import io.ecrm.serving.http.routes.Audit;
 import io.ecrm.serving.http.routes.Catalog;
+import io.ecrm.serving.http.AuditTrail;
 import io.ecrm.serving.http.OtherInstances;
 import io.ecrm.serving.http.QuotaGuard;
 import io.ecrm.serving.http.VisitorRouter;
@@ -180,7 +182,9 @@ public final class Engine implements AutoCloseable {
                 new Exports(tenants, exports),
                 new Model(tenants, tuning),
                 new RecommendationReport(tenants, others),
-                new Experiments(tenants, tuning, others, json));
+                new Experiments(tenants, tuning, others, json),
+                new AuditTrail(publisher),
+                new Audit(tenants, bootstrapServers));
         http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());

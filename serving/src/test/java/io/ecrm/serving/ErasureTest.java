@@ -129,8 +129,9 @@ class ErasureTest {
                     });
                 }
             }
-            // events and the refused duplicate until retention, and the erasure request itself (README "Forgetting")
-            assertEquals(new TreeSet<>(List.of(TOPICS.events(), TOPICS.rejected(), TOPICS.forget())), rawHolders);
+            // events and the refused duplicate until retention, the erasure request itself, and the audit trail's
+            // record of the erasure, which names the id erased (README "Forgetting")
+            assertEquals(new TreeSet<>(List.of(TOPICS.events(), TOPICS.rejected(), TOPICS.forget(), TOPICS.audit())), rawHolders);
             System.out.printf("erasure: %d stores and %d changelogs hold nothing of the customer; raw topics holding it until "
                     + "retention: %s%n", stores.size(), changelogs.size(), rawHolders);
         }

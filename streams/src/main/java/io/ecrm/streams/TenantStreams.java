@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class TenantStreams implements AutoCloseable {
     /** How long the raw events topic keeps events. */
     public static final long EVENTS_RETENTION_MILLIS = 7L * 24 * 3_600_000;
+    /** How long the audit trail is kept: a year and a month. */
+    public static final long AUDIT_RETENTION_MILLIS = 400L * 24 * 3_600_000;
 
     /** Wait before a Streams client that went to ERROR is replaced, doubled per failed try up to a minute. */
     static final long FIRST_RESTART_DELAY_MILLIS = 1_000;
@@ -227,6 +229,9 @@ public final class TenantStreams implements AutoCloseable {
         wanted.add(new NewTopic(topics.itemActivity(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.itemNeighbours(), settings.partitions(), settings.replicationFactor()).configs(compacted));
         wanted.add(new NewTopic(topics.model(), 1, settings.replicationFactor()).configs(compacted));
+        // one partition: the trail reads in the order things were done; kept past a year of audits
+        wanted.add(new NewTopic(topics.audit(), 1, settings.replicationFactor())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(AUDIT_RETENTION_MILLIS))));
         // every write waits for this many copies (the producers use acks=all), so losing a broker loses nothing acknowledged
         String minInsync = String.valueOf(settings.minInsyncReplicas());
         wanted.replaceAll(t -> {

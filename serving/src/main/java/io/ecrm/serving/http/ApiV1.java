@@ -1,6 +1,7 @@
 package io.ecrm.serving.http;
 
 import io.ecrm.serving.http.routes.Audience;
+import io.ecrm.serving.http.routes.Audit;
 import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.routes.Collect;
 import io.ecrm.serving.http.routes.CustomerSegments;
@@ -23,6 +24,7 @@ import io.ecrm.serving.http.routes.TrackerScript;
 import io.ecrm.serving.http.routes.TrendingItems;
 import io.ecrm.serving.tenants.Scope;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -35,7 +37,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                     CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
                     PopularItems popularItems, TrendingItems trendingItems, Audience audience, Health health, Metrics metrics, OpenApi openApi,
                     Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports, Model model,
-                    RecommendationReport recommendationReport, Experiments experiments) {
+                    RecommendationReport recommendationReport, Experiments experiments, AuditTrail trail, Audit audit) {
     /**
      * One route: method, path (Javalin syntax, {@code {id}} for a path parameter), the scope its key
      * needs (null for a route that takes no key, or any key), and handler.
@@ -79,7 +81,8 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.PUT, "/v1/experiments/{name}", Scope.ADMIN, ctx -> experiments.put(ctx)),
                 new Route(HandlerType.GET, "/v1/experiments/{name}", Scope.READ, experiments),
                 new Route(HandlerType.POST, "/v1/experiments/{name}/stop", Scope.ADMIN, ctx -> experiments.stop(ctx)),
-                new Route(HandlerType.POST, "/v1/experiments/{name}/promote", Scope.ADMIN, ctx -> experiments.promote(ctx)));
+                new Route(HandlerType.POST, "/v1/experiments/{name}/promote", Scope.ADMIN, ctx -> experiments.promote(ctx)),
+                new Route(HandlerType.GET, "/v1/audit", Scope.ADMIN, audit));
     }
 
     public void register(Javalin app) {
@@ -87,10 +90,35 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
         app.before("/v1/collect", cors::apply);
         for (Route route : routes()) {
             String name = route.method().name() + " " + route.path();
-            app.addHttpHandler(route.method(), route.path(), route.scope() == null ? route.handler() : ctx -> {
-                ApiKeyAuth.requireScope(ctx, route.scope(), name);
-                route.handler().handle(ctx);
-            });
+            app.addHttpHandler(route.method(), route.path(), route.scope() == null ? route.handler()
+                    : audited(route) ? ctx -> audited(ctx, route, name) : ctx -> {
+                        ApiKeyAuth.requireScope(ctx, route.scope(), name);
+                        route.handler().handle(ctx);
+                    });
         }
+    }
+
+    /**
+     * Whether a route's requests go to the audit trail: the admin routes that change something, and
+     * the download of an export (every customer of a segment); not the admin reads that poll (an
+     * export's progress, the trail itself).
+     */
+    public static boolean audited(Route route) {
+        return route.scope() == Scope.ADMIN && (route.method() != HandlerType.GET || route.path().endsWith("/file"));
+    }
+
+    /** Runs an admin route and writes what came of it to the audit trail, refusals included. */
+    private void audited(Context ctx, Route route, String name) throws Exception {
+        try {
+            ApiKeyAuth.requireScope(ctx, route.scope(), name);
+            route.handler().handle(ctx);
+        } catch (ApiProblem problem) {
+            trail.record(ctx, route.method().name(), route.path(), problem.type().status());
+            throw problem;
+        } catch (Exception | Error e) {
+            trail.record(ctx, route.method().name(), route.path(), 500);
+            throw e;
+        }
+        trail.record(ctx, route.method().name(), route.path(), ctx.statusCode());
     }
 }
