@@ -24,6 +24,11 @@ import picocli.CommandLine.Spec;
             TenantCommand.AddKey.class, TenantCommand.ListKeys.class, TenantCommand.RevokeKey.class,
             TenantCommand.SetQuota.class})
 final class TenantCommand {
+    /** Scopes as the commands print them: by wire name, comma-separated, in their order. */
+    static String scopes(java.util.Set<Scope> scopes) {
+        return String.join(",", scopes.stream().sorted().map(Scope::wireName).toList());
+    }
+
     /** Options every tenant subcommand shares. */
     static final class Registry {
         @Option(names = "--data-dir", defaultValue = "${env:ECRM_DATA_DIR:-ecrm-data}",
@@ -74,8 +79,8 @@ final class TenantCommand {
             for (TenantRecord t : registry.open().tenants()) {
                 spec.commandLine().getOut().printf("%-20s %-30s quota %s req/s %s events/s; keys: %s%n", t.id(), t.name(),
                         String.format("%,.0f", t.quota().requestsPerSecond()), String.format("%,.0f", t.quota().eventsPerSecond()),
-                        String.join(", ", t.keys().stream().map(k -> k.keyId() + " " + k.displayName() + " ["
-                                + String.join(",", k.scopes().stream().sorted().map(Scope::wireName).toList()) + "]").toList()));
+                        String.join(", ", t.keys().stream().map(k -> k.keyId() + " " + k.displayName() + " [" + scopes(k.scopes())
+                                + "]").toList()));
             }
             spec.commandLine().getOut().flush();
             return 0;
@@ -133,7 +138,7 @@ final class TenantCommand {
             }
             ApiKey key = registry.open().addKey(new TenantId(id), name, chosen);
             spec.commandLine().getOut().printf("tenant %s has a new key%s with scopes %s (shown only now, stored hashed):%n%s%n",
-                    id, name == null ? "" : " " + name, String.join(",", chosen.stream().map(Scope::wireName).toList()), key.text());
+                    id, name == null ? "" : " " + name, scopes(chosen), key.text());
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -156,7 +161,7 @@ final class TenantCommand {
                     spec.commandLine(), "no tenant " + id));
             for (StoredKey key : tenant.keys()) {
                 spec.commandLine().getOut().printf("%-10s %-20s %-18s %s%n", key.keyId(), key.name() == null ? "-" : key.name(),
-                        String.join(",", key.scopes().stream().sorted().map(Scope::wireName).toList()), key.createdAt());
+                        scopes(key.scopes()), key.createdAt());
             }
             spec.commandLine().getOut().flush();
             return 0;
