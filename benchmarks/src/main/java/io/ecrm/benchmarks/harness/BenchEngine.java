@@ -25,17 +25,21 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 final class BenchEngine implements AutoCloseable {
     static final String TENANT = "bench";
+    /** The second tenant of a noisy-neighbour run, held to its quota. */
+    static final String NOISY_TENANT = "noisy";
 
     private final Path dataDir;
     private final EngineSettings settings;
     private final Engine engine;
     private final ApiKey key;
+    private final ApiKey noisyKey;
 
-    private BenchEngine(Path dataDir, EngineSettings settings, Engine engine, ApiKey key) {
+    private BenchEngine(Path dataDir, EngineSettings settings, Engine engine, ApiKey key, ApiKey noisyKey) {
         this.dataDir = dataDir;
         this.settings = settings;
         this.engine = engine;
         this.key = key;
+        this.noisyKey = noisyKey;
     }
 
     /**
@@ -51,14 +55,34 @@ final class BenchEngine implements AutoCloseable {
      * (null: the embedded broker) as instance {@code instanceId} of the tenant.
      */
     static BenchEngine start(Path parent, StreamsSettings streams, String bootstrapServers, String instanceId) throws Exception {
+        return start(parent, streams, bootstrapServers, instanceId, null);
+    }
+
+    /**
+     * As {@link #start(Path, StreamsSettings)}, with a second tenant, {@value #NOISY_TENANT}, held
+     * to {@code noisyQuota} (null: no second tenant).
+     */
+    static BenchEngine start(Path parent, StreamsSettings streams, Quota noisyQuota) throws Exception {
+        return start(parent, streams, null, "bench-1", noisyQuota);
+    }
+
+    private static BenchEngine start(Path parent, StreamsSettings streams, String bootstrapServers, String instanceId,
+                                     Quota noisyQuota) throws Exception {
         Files.createDirectories(parent);
         Path dataDir = Files.createTempDirectory(parent, "ecrm-bench-");
         TenantRegistry registry = TenantRegistry.open(dataDir.resolve("tenants.json"));
         ApiKey key = registry.add(new TenantId(TENANT), "Load runs", List.of());
         registry.setQuota(new TenantId(TENANT), Quota.NONE); // a load run measures the engine, not its quota
+        List<TenantId> tenants = List.of(new TenantId(TENANT));
+        ApiKey noisyKey = null;
+        if (noisyQuota != null) {
+            noisyKey = registry.add(new TenantId(NOISY_TENANT), "Noisy neighbour", List.of());
+            registry.setQuota(new TenantId(NOISY_TENANT), noisyQuota);
+            tenants = List.of(new TenantId(TENANT), new TenantId(NOISY_TENANT));
+        }
         EngineSettings d = EngineSettings.DEFAULTS;
         EngineSettings settings = new EngineSettings("127.0.0.1", freePort(), null, bootstrapServers, freePort(), freePort(),
-                dataDir, List.of(new TenantId(TENANT)), instanceId, d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),
+                dataDir, tenants, instanceId, d.maxBatchEvents(), d.maxBodyBytes(), d.maxCount(),
                 d.maxIdLength(), d.maxQueryChars(), d.allowedOrigins(), streams, d.recommender(),
                 0L, false); // no background fit: a load run measures the configured settings, on cores nothing else uses
         Engine engine;
@@ -68,7 +92,7 @@ final class BenchEngine implements AutoCloseable {
             deleteTree(dataDir);
             throw e;
         }
-        BenchEngine bench = new BenchEngine(dataDir, settings, engine, key);
+        BenchEngine bench = new BenchEngine(dataDir, settings, engine, key, noisyKey);
         try {
             bench.awaitRunning(60_000);
         } catch (Exception e) {
@@ -111,6 +135,11 @@ final class BenchEngine implements AutoCloseable {
 
     TenantEngine tenant() {
         return engine.tenants().defaultTenant();
+    }
+
+    /** A new connection to the HTTP API that sends the noisy tenant's key. */
+    LoopbackClient noisyClient() {
+        return new LoopbackClient("127.0.0.1", engine.httpPort(), "Bearer " + noisyKey.text());
     }
 
     /** A new connection to the HTTP API that sends the tenant's key. */

@@ -2,6 +2,7 @@ package io.ecrm.benchmarks.harness;
 
 import io.ecrm.recommender.VisitorHistory;
 import io.ecrm.serving.TenantEngine;
+import io.ecrm.serving.tenants.Quota;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -51,6 +52,21 @@ final class ServeBench implements Callable<Integer> {
             description = "Measured time of the open-loop run at half the best rate (default: ${DEFAULT-VALUE}).")
     int halfLoadSeconds;
 
+    @Option(names = "--noisy-tenant", description = "Also run the half-load step again while a second tenant, held to "
+            + "its quota (--noisy-quota requests/s), floods the engine at --noisy-rate from --noisy-clients connections; "
+            + "report the first tenant's p99 beside its quiet p99.")
+    boolean noisyTenant;
+
+    @Option(names = "--noisy-quota", defaultValue = "500", description = "The noisy tenant's quota, requests/s (default: ${DEFAULT-VALUE}).")
+    double noisyQuota;
+
+    @Option(names = "--noisy-clients", defaultValue = "4", description = "Connections the noisy tenant floods from (default: ${DEFAULT-VALUE}).")
+    int noisyClients;
+
+    @Option(names = "--noisy-rate", defaultValue = "2000", description = "Requests/s the noisy tenant sends, on a fixed schedule: "
+            + "past its quota (default: ${DEFAULT-VALUE}).")
+    double noisyRate;
+
     @Option(names = "--seed-events", defaultValue = "200000", description = "Events the engine learns from first (default: ${DEFAULT-VALUE}).")
     int seedEvents;
 
@@ -84,7 +100,9 @@ final class ServeBench implements Callable<Integer> {
         report.setting("seedEvents", seedEvents);
         report.setting("items", items);
         report.setting("visitors", visitors);
-        try (BenchEngine engine = BenchEngine.start(run.workDir, run.streams())) {
+        try (BenchEngine engine = noisyTenant
+                ? BenchEngine.start(run.workDir, run.streams(), new Quota(noisyQuota, 0))
+                : BenchEngine.start(run.workDir, run.streams())) {
             ShopTraffic traffic = Seeding.seed(engine, run.seed, items, visitors, seedEvents, seedSeconds, run.impressions);
             Report.Table table = report.table("Closed loop: requests/s and latency by concurrent clients",
                     new Report.Column("clients", "clients", "%d"),
@@ -139,6 +157,9 @@ final class ServeBench implements Callable<Integer> {
             halfTable.add(half, open.perSecond(), open.latencies.millis(50), open.latencies.millis(99),
                     open.latencies.millis(99.9), open.latencies.maxMillis(), open.errors, open.gc.pauses(), open.gc.millis());
             errors += open.errors;
+            if (noisyTenant) {
+                noisyNeighbour(engine, traffic, half, open, report);
+            }
             double ratio = bestRecommendations / bestTrivial;
             report.target("recommendations >= 0.5 of the trivial route's requests/s (best level of each)", "0.50",
                     String.format("%.2f (%,.0f vs %,.0f requests/s)", ratio, bestRecommendations, bestTrivial), ratio >= 0.5);
@@ -281,6 +302,82 @@ final class ServeBench implements Callable<Integer> {
         Part part = new Part(latencies.millis(50) * 1e3, latencies.millis(99) * 1e3, allocated);
         parts.add(name, calls, (System.nanoTime() - start) / 1e3 / calls, part.p50Micros(), part.p99Micros(), allocated);
         return part;
+    }
+
+    /**
+     * The half-load step again, while the noisy tenant floods the engine with recommendation requests
+     * at {@code --noisy-rate}, past its quota: most get a 429 once its bucket is empty, which must cost
+     * the quiet tenant little. (An unbounded closed-loop flood from this process would take the cores
+     * from the quiet tenant's load generator itself, on the same two cores, and measure that.)
+     */
+    private void noisyNeighbour(BenchEngine engine, ShopTraffic traffic, double perSecond, Step quiet, Report report)
+            throws Exception {
+        ExecutorService flood = LoadThreads.pool(noisyClients, "noisy");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Future<long[]>> flooding = new ArrayList<>();
+        for (int c = 0; c < noisyClients; c++) {
+            int client = c;
+            long interval = (long) (1e9 * noisyClients / noisyRate);
+            long first = System.nanoTime() + c * interval / noisyClients;
+            flooding.add(flood.submit(() -> {
+                long served = 0;
+                long refused = 0;
+                long other = 0;
+                try (LoopbackClient noisy = engine.noisyClient()) {
+                    long scheduled = first;
+                    for (long n = 0; !stop.get(); n++, scheduled += interval) {
+                        long wait = scheduled - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        int status;
+                        try {
+                            status = noisy.get("/v1/customers/flood-" + client + "-" + (n % 1000) + "/recommendations?count=10").status();
+                        } catch (IOException e) {
+                            status = -1;
+                        }
+                        served += status == 200 ? 1 : 0;
+                        refused += status == 429 ? 1 : 0;
+                        other += status != 200 && status != 429 ? 1 : 0;
+                    }
+                }
+                return new long[] {served, refused, other};
+            }));
+        }
+        long floodStart = System.nanoTime();
+        Step noisy;
+        try {
+            noisy = openLoop(engine, traffic, perSecond, Math.max(levels.stream().mapToInt(Integer::intValue).max().orElse(8), 8));
+        } finally {
+            stop.set(true);
+        }
+        long served = 0;
+        long refused = 0;
+        long other = 0;
+        for (Future<long[]> f : flooding) {
+            long[] r = f.get();
+            served += r[0];
+            refused += r[1];
+            other += r[2];
+        }
+        flood.shutdown();
+        double floodSeconds = (System.nanoTime() - floodStart) / 1e9;
+        double quietP99 = quiet.latencies.millis(99);
+        double noisyP99 = noisy.latencies.millis(99);
+        Report.Table table = report.table("Noisy neighbour: the half-load step again while another tenant floods past its quota",
+                new Report.Column("step", "step", null),
+                new Report.Column("p50Millis", "p50 ms", "%.3f"),
+                new Report.Column("p99Millis", "p99 ms", "%.3f"),
+                new Report.Column("errors", "errors", "%,d"),
+                new Report.Column("noisyServedPerSecond", "noisy tenant served/s", "%,.0f"),
+                new Report.Column("noisyRefusedPerSecond", "noisy tenant refused (429)/s", "%,.0f"));
+        table.add("quiet", quiet.latencies.millis(50), quietP99, quiet.errors, 0.0, 0.0);
+        table.add(String.format("while another tenant sends %,.0f/s against its quota of %,.0f/s", noisyRate, noisyQuota),
+                noisy.latencies.millis(50), noisyP99, noisy.errors, served / floodSeconds, refused / floodSeconds);
+        report.target("a tenant's p99 while another floods past its quota <= 1.5x its quiet p99", "1.5x",
+                String.format("%.2f ms against %.2f ms quiet: %.2fx", noisyP99, quietP99, noisyP99 / quietP99),
+                noisyP99 <= 1.5 * quietP99 && noisy.errors == 0);
+        report.note("Noisy tenant: " + other + " answers neither 200 nor 429.");
     }
 
     /** Recommendation requests on a fixed schedule at {@code perSecond}, spread over {@code workers} connections. */
