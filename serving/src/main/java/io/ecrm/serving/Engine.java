@@ -155,6 +155,8 @@ public final class Engine implements AutoCloseable {
         ExportJobs exports = new ExportJobs(settings.dataDir());
         started.push(exports);
         QuotaGuard quotas = new QuotaGuard(registry, metrics);
+        AuditTrail trail = new AuditTrail(publisher);
+        registry.onReload(trail::fileChanged);
         Events events = new Events(tenants, publisher, probe::reachable, json, settings.maxBatchEvents(), settings.maxIdLength(),
                 metrics, quotas);
         VisitorRouter router = new VisitorRouter(owners, metrics);
@@ -183,7 +185,7 @@ public final class Engine implements AutoCloseable {
                 new Model(tenants, tuning),
                 new RecommendationReport(tenants, others),
                 new Experiments(tenants, tuning, others, json),
-                new AuditTrail(publisher),
+                trail,
                 new Audit(tenants, bootstrapServers));
         http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrm.ingest.EventPublisher;
 import io.ecrm.schemas.TenantId;
 import io.ecrm.schemas.TenantTopics;
+import io.ecrm.serving.tenants.Scope;
+import io.ecrm.serving.tenants.StoredKey;
+import io.ecrm.serving.tenants.TenantRecord;
 import io.ecrm.serving.tenants.TenantRegistry;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -37,6 +40,60 @@ public final class AuditTrail {
 
     public AuditTrail(EventPublisher publisher) {
         this.publisher = publisher;
+    }
+
+    /**
+     * Records what a change of the tenants file did to a tenant's keys and quota, as the engine
+     * reads the file again (the change itself is made with {@code ecrm tenant}, outside the API):
+     * entries with the key {@code tenants-file}, method {@code FILE}, route {@code keys} or
+     * {@code quota}, and the key's id, name and scopes, or the quota, as target.
+     */
+    public void fileChanged(TenantRecord before, TenantRecord after) {
+        TenantRecord tenant = after != null ? after : before;
+        Map<String, StoredKey> was = new TreeMap<>();
+        Map<String, StoredKey> now = new TreeMap<>();
+        if (before != null) {
+            before.keys().forEach(k -> was.put(k.keyId(), k));
+        }
+        if (after != null) {
+            after.keys().forEach(k -> now.put(k.keyId(), k));
+        }
+        now.forEach((id, key) -> {
+            if (!was.containsKey(id)) {
+                write(tenant.id(), "keys", keyTarget(key), "key added");
+            }
+        });
+        was.forEach((id, key) -> {
+            if (!now.containsKey(id)) {
+                write(tenant.id(), "keys", keyTarget(key), "key revoked");
+            }
+        });
+        if (before != null && after != null && !before.quota().equals(after.quota())) {
+            write(tenant.id(), "quota", Map.of("requestsPerSecond", String.valueOf(after.quota().requestsPerSecond()),
+                    "eventsPerSecond", String.valueOf(after.quota().eventsPerSecond())), "quota set");
+        }
+    }
+
+    private static Map<String, String> keyTarget(StoredKey key) {
+        Map<String, String> target = new TreeMap<>();
+        target.put("keyId", key.keyId());
+        target.put("name", key.displayName());
+        target.put("scopes", String.join(",", key.scopes().stream().sorted().map(Scope::wireName).toList()));
+        return target;
+    }
+
+    /** Appends an entry of a file change without waiting: no request waits on it. */
+    private void write(String tenant, String route, Map<String, String> target, String outcome) {
+        Entry entry = new Entry(Instant.now().toString(), "tenants-file", "FILE", route, target, 0, outcome);
+        try {
+            publisher.audit(new TenantTopics(new TenantId(tenant)), JSON.writeValueAsBytes(entry)).whenComplete((done, error) -> {
+                if (error != null) {
+                    LOG.warn("tenant {}: the audit trail did not take {}", tenant, entry, error);
+                }
+            });
+        } catch (JsonProcessingException e) {
+            LOG.warn("tenant {}: an audit entry that does not serialise: {}", tenant, entry, e);
+        }
     }
 
     /** Records an admin request that was answered with {@code status}. */

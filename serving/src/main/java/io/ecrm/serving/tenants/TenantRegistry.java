@@ -53,6 +53,19 @@ public final class TenantRegistry {
         tenants = JSON.readValue(file.toFile(), Contents.class).tenants();
     }
 
+    /** Told of each tenant a reload found changed: {@code before} null for a tenant added, {@code after} null for one removed. */
+    @FunctionalInterface
+    public interface Changes {
+        void changed(TenantRecord before, TenantRecord after);
+    }
+
+    private volatile Changes changes = (before, after) -> { };
+
+    /** Tells {@code listener} of the changes reloads of the file find from now on (keys added or revoked, quotas set). */
+    public void onReload(Changes listener) {
+        this.changes = listener;
+    }
+
     /** Picks up keys added or rotated by `ecrm tenant` while the engine runs; checked at most once a second. */
     private void reloadIfChanged() {
         long now = System.currentTimeMillis();
@@ -63,11 +76,25 @@ public final class TenantRegistry {
         try {
             long modified = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
             if (modified != loadedModified) {
+                List<TenantRecord> before = tenants;
                 load();
+                tell(before, tenants);
             }
         } catch (IOException e) {
             // keep the keys already loaded: a half-written file is never seen (writes rename), so this is a read error
         }
+    }
+
+    private void tell(List<TenantRecord> before, List<TenantRecord> after) {
+        java.util.Map<String, TenantRecord> old = new java.util.HashMap<>();
+        before.forEach(t -> old.put(t.id(), t));
+        for (TenantRecord now : after) {
+            TenantRecord was = old.remove(now.id());
+            if (!now.equals(was)) {
+                changes.changed(was, now);
+            }
+        }
+        old.values().forEach(gone -> changes.changed(gone, null));
     }
 
     public List<TenantRecord> tenants() {
