@@ -118,7 +118,7 @@ public final class EventDecoder {
     }
 
     /** Records an error for each field of {@code node} that is not one of {@code known}. */
-    static void unknownFields(JsonNode node, Set<String> known, String at, List<FieldError> errors) {
+    public static void unknownFields(JsonNode node, Set<String> known, String at, List<FieldError> errors) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             String name = it.next().getKey();
             if (!known.contains(name)) {
@@ -127,7 +127,8 @@ public final class EventDecoder {
         }
     }
 
-    static String escape(String name) {
+    /** A field name as a JSON Pointer step (RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}). */
+    public static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }
 

@@ -3,12 +3,12 @@ package io.ecrm.serving.experiments;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.tuning.ServingKnobs;
+import io.ecrm.schemas.EventDecoder;
 import io.ecrm.schemas.FieldError;
 import io.ecrm.schemas.RecommendationIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +45,7 @@ public final class ExperimentPlan {
         if (body == null || !body.isObject()) {
             return new Parsed(null, List.of(new FieldError("", "expected an object with the experiment's arms")));
         }
-        unknown(body, FIELDS, "", errors);
+        EventDecoder.unknownFields(body, FIELDS, "", errors);
         JsonNode arms = body.get("arms");
         if (arms == null || !arms.isArray() || arms.size() < MIN_ARMS || arms.size() > MAX_ARMS) {
             errors.add(new FieldError("/arms", "must be an array of " + MIN_ARMS + " to " + MAX_ARMS + " arms"));
@@ -78,7 +78,7 @@ public final class ExperimentPlan {
             return null;
         }
         int before = errors.size();
-        unknown(node, ARM_FIELDS, at, errors);
+        EventDecoder.unknownFields(node, ARM_FIELDS, at, errors);
         JsonNode nameNode = node.get("name");
         String name = nameNode != null && nameNode.isTextual() ? nameNode.textValue() : null;
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
@@ -117,14 +117,5 @@ public final class ExperimentPlan {
         }
         Map<String, Double> values = ServingKnobs.values(settings);
         return new ExperimentArm(name, overridden ? source + "+overrides" : source, values, traffic);
-    }
-
-    private static void unknown(JsonNode node, Set<String> known, String at, List<FieldError> errors) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!known.contains(field)) {
-                errors.add(new FieldError(at + "/" + field.replace("~", "~0").replace("/", "~1"), "unknown field"));
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ecrm.recommender.RecommenderSettings;
 import io.ecrm.recommender.tuning.Knob;
 import io.ecrm.recommender.tuning.ServingKnobs;
+import io.ecrm.schemas.EventDecoder;
 import io.ecrm.schemas.FieldError;
 import java.util.Iterator;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class SettingsOverrides {
         int before = errors.size();
         for (Iterator<Map.Entry<String, JsonNode>> it = overrides.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            String pointer = at + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+            String pointer = at + "/" + EventDecoder.escape(field.getKey());
             Knob knob = knobs.get(field.getKey());
             if (knob == null) {
                 errors.add(new FieldError(pointer, "is no serving setting; one of " + String.join(", ", knobs.keySet().stream().sorted().toList())));
