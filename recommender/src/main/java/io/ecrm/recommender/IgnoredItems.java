@@ -52,8 +52,4 @@ public record IgnoredItems(ShownItems shown, ImpressionSettings settings, long n
         }
         return hidden;
     }
-
-    public boolean isEmpty() {
-        return shown.isEmpty();
-    }
 }
