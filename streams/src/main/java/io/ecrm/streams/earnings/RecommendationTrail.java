@@ -76,46 +76,43 @@ public record RecommendationTrail(List<Shown> shown, List<Click> clicks, Exposur
 
     /** Takes one of the visitor's clean events. */
     public Observed observe(ClickEvent event) {
-        Observed observed = observePlacement(event);
-        String recommendationId = observed.placement() == null ? null : recommendationBehind(event);
-        int serial = RecommendationIds.serialOf(recommendationId);
+        Attributed attributed = attribute(event);
+        int serial = RecommendationIds.serialOf(attributed.recommendationId());
         if (serial == 0) {
-            return observed;
+            return new Observed(attributed.trail(), attributed.placement(), attributed.earned());
         }
-        RecommendationTrail next = observed.trail();
+        RecommendationTrail next = attributed.trail();
         Exposure exposure = next.exposure;
         long newVisitor = 0;
         if (exposure == null || exposure.serial() != serial) {
-            exposure = new Exposure(serial, RecommendationIds.armOf(recommendationId), 0.0, false);
+            exposure = new Exposure(serial, RecommendationIds.armOf(attributed.recommendationId()), 0.0, false);
             newVisitor = 1;
         }
-        Earnings earned = observed.earned();
+        Earnings earned = attributed.earned();
         long converted = earned.purchases() > 0 && !exposure.converted() ? 1 : 0;
         double revenue = exposure.revenue() + earned.revenue();
         double squaresAdded = revenue * revenue - exposure.revenue() * exposure.revenue();
         Exposure after = new Exposure(serial, exposure.arm(), revenue, exposure.converted() || converted == 1);
-        return new Observed(new RecommendationTrail(next.shown, next.clicks, after), observed.placement(), earned, serial,
+        return new Observed(new RecommendationTrail(next.shown, next.clicks, after), attributed.placement(), earned, serial,
                 exposure.arm(), earned.withVisitor(newVisitor, converted, squaresAdded));
     }
 
-    /** The recommendation an event that earned something came from: its own, or that of the click it is attributed to. */
-    private String recommendationBehind(ClickEvent event) {
-        if (event.recommendationId() != null) {
-            return event.recommendationId();
-        }
-        Click click = latestClickOn(event.itemId(), event.timestampMillis());
-        return click == null ? null : click.recommendationId();
+    /**
+     * What an event earned at which placement, and the recommendation it is owed to (its own, or
+     * that of the click it is attributed to); placement and recommendation null when it earned nothing.
+     */
+    private record Attributed(RecommendationTrail trail, String placement, Earnings earned, String recommendationId) {
     }
 
-    private Observed observePlacement(ClickEvent event) {
+    private Attributed attribute(ClickEvent event) {
         long time = event.timestampMillis();
         if (event.type() == EventType.IMPRESSION) {
             List<Shown> next = prepend(shown, new Shown(event.recommendationId(), event.placement(), time), SHOWN_KEPT);
-            return new Observed(new RecommendationTrail(next, clicks, exposure), event.placement(),
-                    Earnings.impression(event.itemIds().size()));
+            return new Attributed(new RecommendationTrail(next, clicks, exposure), event.placement(),
+                    Earnings.impression(event.itemIds().size()), event.recommendationId());
         }
         if (event.itemId() == null) {
-            return new Observed(this, null, Earnings.NONE);
+            return new Attributed(this, null, Earnings.NONE, null);
         }
         if (event.recommendationId() != null && !clicked(event.recommendationId(), event.itemId())) {
             String placement = placementOf(event.recommendationId());
@@ -127,16 +124,17 @@ public record RecommendationTrail(List<Shown> shown, List<Click> clicks, Exposur
             } else if (event.type() == EventType.PURCHASE) {
                 earned = earned.plus(Earnings.purchase(revenueOf(event)));
             }
-            return new Observed(next, placement, earned);
+            return new Attributed(next, placement, earned, event.recommendationId());
         }
         if (event.type() == EventType.ADD_TO_CART || event.type() == EventType.PURCHASE) {
             Click click = latestClickOn(event.itemId(), time);
             if (click != null) {
-                return new Observed(this, click.placement(), event.type() == EventType.ADD_TO_CART
-                        ? Earnings.cartAdd() : Earnings.purchase(revenueOf(event)));
+                return new Attributed(this, click.placement(), event.type() == EventType.ADD_TO_CART
+                        ? Earnings.cartAdd() : Earnings.purchase(revenueOf(event)),
+                        event.recommendationId() != null ? event.recommendationId() : click.recommendationId());
             }
         }
-        return new Observed(this, null, Earnings.NONE);
+        return new Attributed(this, null, Earnings.NONE, null);
     }
 
     /**
