@@ -57,14 +57,13 @@ public final class DemoShoppers {
             throw new IOException("the demo experiment could not start: status " + started);
         }
         Random random = new Random(seed);
-        List<String> categories = DemoClickstream.categories();
         int lists = 0;
         int clicks = 0;
         int purchases = 0;
         long time = System.currentTimeMillis() - shoppers * 10_000L;
         for (int s = 0; s < shoppers; s++) {
             String shopper = String.format("shopper-%04d", s);
-            String category = categories.get(Math.min(categories.size() - 1, (int) (random.nextExponential() * 1.5)));
+            String category = DemoClickstream.startingCategory(random);
             int index = Math.min(DemoClickstream.ITEMS_PER_CATEGORY - 2, (int) (random.nextExponential() * 6));
             ArrayNode events = json.createArrayNode();
             events.add(event(shopper, s, 0, time += 2_000, "product_view").put("itemId", DemoClickstream.itemId(category, index)));

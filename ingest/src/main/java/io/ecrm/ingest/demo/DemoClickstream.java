@@ -46,6 +46,11 @@ public final class DemoClickstream {
         return CATEGORIES;
     }
 
+    /** The category a visit starts in: the first categories are the shop's main lines, where most visits start. */
+    public static String startingCategory(Random random) {
+        return CATEGORIES.get(Math.min(CATEGORIES.size() - 1, (int) (random.nextExponential() * 1.5)));
+    }
+
     /** The categories whose items go with this one's (a phone's case and charger). */
     public static List<String> accessoriesOf(String category) {
         return ACCESSORIES.getOrDefault(category, List.of());
@@ -112,8 +117,7 @@ public final class DemoClickstream {
 
     /** One visit: views in a category and its accessories, sometimes a cart add and a purchase; answers the visit's end. */
     private static long visit(List<ClickEvent> events, Visitor who, Random random, long start, boolean logsIn) {
-        // the first categories are the shop's main lines: most visits start there
-        String category = CATEGORIES.get(Math.min(CATEGORIES.size() - 1, (int) (random.nextExponential() * 1.5)));
+        String category = startingCategory(random);
         int anchor = skewedIndex(random);
         List<String> viewed = new ArrayList<>();
         int views = 3 + random.nextInt(4);
