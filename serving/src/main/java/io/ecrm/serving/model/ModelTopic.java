@@ -120,8 +120,8 @@ public final class ModelTopic implements AutoCloseable {
         }
         try {
             TenantModel model = JSON.readValue(record.value(), TenantModel.class);
+            listener.accept(model); // serving the settings first: whoever sees the model as latest sees them served
             latest = model;
-            listener.accept(model);
         } catch (IOException | RuntimeException e) {
             LOG.warn("a record of {} at offset {} is no model; the settings in use stay", topic, record.offset(), e);
         }
