@@ -57,7 +57,7 @@ public final class ApiProblem extends RuntimeException {
 
     /** A problem with extension members (RFC 9457 section 3.2) beside the standard ones. */
     public ApiProblem(Type type, String detail, List<FieldError> errors, Map<String, Object> extensions) {
-        super(detail);
+        super(detail, null, false, false); // an answer to a client, not a fault: a stack trace would be work for nothing
         this.type = type;
         this.errors = List.copyOf(errors);
         this.extensions = Map.copyOf(extensions);

@@ -51,9 +51,11 @@ public final class QuotaGuard {
         if (waitNanos > 0) {
             long seconds = Math.max(1, (long) Math.ceil(waitNanos / 1e9));
             metrics.quotaRefused(tenant, kind);
+            // not String.format: a refusal should cost less than the request it refuses
+            String limit = rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
             ctx.header("Retry-After", Long.toString(seconds));
             throw new ApiProblem(ApiProblem.Type.TOO_MANY_REQUESTS, "tenant " + tenant.value() + " is over its quota of "
-                    + String.format("%,.0f", rate) + " " + unit + "; send again in " + seconds + " s",
+                    + limit + " " + unit + "; send again in " + seconds + " s",
                     java.util.List.of(), Map.of("quota", kind, "limitPerSecond", rate));
         }
     }

@@ -103,7 +103,12 @@ public final class TenantRegistry {
 
     public Optional<TenantRecord> find(String id) {
         reloadIfChanged();
-        return tenants.stream().filter(t -> t.id().equals(id)).findFirst();
+        for (TenantRecord tenant : tenants) { // on every keyed request (its quota): a loop, not a stream
+            if (tenant.id().equals(id)) {
+                return Optional.of(tenant);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Who a valid key is: its tenant, the key's name and its scopes. */
