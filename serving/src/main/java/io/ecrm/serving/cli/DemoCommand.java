@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                     -d '[{"eventId":"my-1","type":"product_view","timestamp":%d,"anonymousId":"me","itemId":"camera-03"}]'
                   curl -H "$KEY" '%s/v1/customers/me/recommendations?count=5'
                   curl -H "$KEY" '%s/v1/customers/me'
-                Ctrl-C stops; starting again keeps all state.
+                Ctrl-C or SIGTERM stops it; starting again keeps all state.
                 """, tenant.topics().tenant(), engine.bootstrapServers(), settings.dataDir().toAbsolutePath(),
                 DEMO_KEY.text(), DEMO_READ_KEY.text(), base, DEMO_KEY.text(), base, base, base, System.currentTimeMillis(), base, base);
         RunCommand.awaitShutdown(engine);

@@ -2,13 +2,15 @@ package io.ecrm.serving.cli;
 
 import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * How a long-running command ({@code run}, {@code demo}, {@code broker}) ends: on SIGINT or SIGTERM,
  * through one shutdown hook that closes what it runs. SIGINT gets a handler of its own, installed
- * before anything starts: a process started in the background by a script inherits SIGINT as
- * ignored, and the JVM would otherwise keep it so, leaving {@code kill -INT} unheard. A SIGINT that
- * comes while the command is still starting takes effect once it is up, through the same hook.
+ * before anything starts, so that one that comes while the command is still starting takes effect
+ * once it is up, through the same hook. A process started in the background by a script inherits
+ * SIGINT as ignored, and the JVM leaves an ignored SIGINT ignored (it installs no handler for it):
+ * there the command says so on the terminal, and SIGTERM is what stops it.
  */
 final class StopSignals {
     private static final CountDownLatch INTERRUPTED = new CountDownLatch(1);
@@ -18,7 +20,11 @@ final class StopSignals {
 
     /** Records SIGINT from now on; called first, since a caller may send it as soon as the command answers. */
     static void listen() {
-        Signal.handle(new Signal("INT"), signal -> INTERRUPTED.countDown());
+        SignalHandler before = Signal.handle(new Signal("INT"), signal -> INTERRUPTED.countDown());
+        if (before == SignalHandler.SIG_IGN) {
+            System.out.println("ecrm: SIGINT is ignored in this process (started in the background by a script?): "
+                    + "stop it with SIGTERM (kill " + ProcessHandle.current().pid() + ")");
+        }
     }
 
     /** Blocks until SIGINT or SIGTERM, then runs {@code close} (on a thread named {@code name}) before the JVM exits. */
