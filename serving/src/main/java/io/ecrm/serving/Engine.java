@@ -33,6 +33,7 @@ import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SegmentExports;
 import io.ecrm.serving.http.routes.Segments;
 import io.ecrm.serving.http.routes.SimilarItems;
+import io.ecrm.serving.http.routes.Stats;
 import io.ecrm.serving.http.routes.TrackerScript;
 import io.ecrm.serving.http.routes.TrendingItems;
 import io.ecrm.serving.kafka.BrokerProbe;
@@ -186,7 +187,8 @@ public final class Engine implements AutoCloseable {
                 new RecommendationReport(tenants, others),
                 new Experiments(tenants, tuning, others, json),
                 trail,
-                new Audit(tenants, bootstrapServers));
+                new Audit(tenants, bootstrapServers),
+                new Stats(tenants, metrics, probe, settings.instanceId()));
         http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());

@@ -2,6 +2,7 @@ package io.ecrm.serving;
 
 import io.ecrm.schemas.TenantId;
 import io.ecrm.serving.model.FitRecord;
+import io.ecrm.serving.stats.TenantStats;
 import io.ecrm.streams.cleaning.CleaningMetrics;
 import io.ecrm.streams.earnings.Earnings;
 import io.ecrm.streams.cleaning.RejectReason;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
@@ -61,7 +64,16 @@ public final class EngineMetrics implements AutoCloseable {
     /** Placements per tenant with counters of their own: a label's values stay few whatever shops send. */
     static final int PLACEMENTS_COUNTED = 20;
 
+    /** How often each tenant's Streams lag is sampled into its per-minute series. */
+    private static final int LAG_SAMPLE_SECONDS = 5;
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, TenantStats> stats = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "ecrm-stats-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public EngineMetrics() {
@@ -81,8 +93,14 @@ public final class EngineMetrics implements AutoCloseable {
         return registry.scrape();
     }
 
-    /** One HTTP request answered; {@code route} is the route template, or {@code unmatched}. */
-    public void request(String method, String route, int status, long nanos) {
+    /**
+     * One HTTP request answered; {@code route} is the route template, or {@code unmatched};
+     * {@code tenant} the caller's (null before a key is checked), whose per-minute series count it too.
+     */
+    public void request(TenantId tenant, String method, String route, int status, long nanos) {
+        if (tenant != null) {
+            stats(tenant).request(method + " " + route, status, nanos, System.currentTimeMillis());
+        }
         Timer.builder("ecrm.http.requests").description("HTTP requests by route template and status")
                 .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
@@ -90,12 +108,14 @@ public final class EngineMetrics implements AutoCloseable {
 
     /** Events the API put on the tenant's events topic. */
     public void eventsReceived(TenantId tenant, int events) {
+        stats(tenant).eventsAccepted(events, System.currentTimeMillis());
         Counter.builder("ecrm.events.received").description("events the API put on Kafka")
                 .tag("tenant", tenant.value()).register(registry).increment(events);
     }
 
     /** Events the API refused before Kafka, counted whole batches at a time: a refused batch is refused whole. */
     public void eventsRefused(TenantId tenant, String reason, int events) {
+        stats(tenant).eventsRefused(reason, events, System.currentTimeMillis());
         Counter.builder("ecrm.events.refused").description("events the API refused, by reason")
                 .tag("tenant", tenant.value()).tag("reason", reason).register(registry).increment(events);
     }
@@ -114,13 +134,16 @@ public final class EngineMetrics implements AutoCloseable {
 
     /** Publishes the tenant's Streams consumer lag as {@code ecrm_streams_lag_records{tenant}}. */
     public void streamsLag(TenantId tenant, KafkaStreams streams) {
+        TenantStats series = stats(tenant);
+        sampler.scheduleWithFixedDelay(() -> series.lag((long) lag(streams), System.currentTimeMillis()),
+                0, LAG_SAMPLE_SECONDS, TimeUnit.SECONDS);
         Gauge.builder("ecrm.streams.lag", streams, EngineMetrics::lag).baseUnit("records")
                 .description("records not yet processed on the input partitions this instance owns")
                 .tag("tenant", tenant.value()).register(registry);
     }
 
     /** The sum of the stream threads' consumer lag over their assigned partitions (restore and global consumers left out). */
-    static double lag(KafkaStreams streams) {
+    public static double lag(KafkaStreams streams) {
         double lag = 0;
         for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
             MetricName name = metric.getKey();
@@ -160,14 +183,17 @@ public final class EngineMetrics implements AutoCloseable {
             rejected.put(reason, Counter.builder("ecrm.events.rejected").description("events refused by cleaning, by reason")
                     .tag("tenant", tenant.value()).tag("reason", reason.code()).register(registry));
         }
+        TenantStats series = stats(tenant);
         return new CleaningMetrics() {
             @Override
             public void accepted() {
+                series.eventClean(System.currentTimeMillis());
                 clean.increment();
             }
 
             @Override
             public void rejected(RejectReason reason) {
+                series.eventRejected(reason.code(), System.currentTimeMillis());
                 rejected.get(reason).increment();
             }
 
@@ -211,8 +237,14 @@ public final class EngineMetrics implements AutoCloseable {
                 .tag("tenant", tenant.value()).tag("placement", placement).register(registry);
     }
 
+    /** The tenant's per-minute series over the last hour ({@code GET /v1/stats}). */
+    public TenantStats stats(TenantId tenant) {
+        return stats.computeIfAbsent(tenant.value(), t -> new TenantStats());
+    }
+
     @Override
     public void close() {
+        sampler.shutdownNow();
         gc.close();
         registry.close();
     }

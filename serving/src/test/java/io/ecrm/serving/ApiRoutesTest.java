@@ -224,6 +224,9 @@ class ApiRoutesTest {
         CASES.put("GET /v1/audit", new Cases(Call.get("/v1/audit?since=1h&limit=1000"), 200,
                 new Failure("a since that is neither duration nor instant", Call.get("/v1/audit?since=yesterday"), 400, "query/since"),
                 new Failure("limit 0", Call.get("/v1/audit?limit=0"), 400, "query/limit")));
+        CASES.put("GET /v1/stats", new Cases(Call.get("/v1/stats?minutes=5"), 200,
+                new Failure("minutes 0", Call.get("/v1/stats?minutes=0"), 400, "query/minutes"),
+                new Failure("more minutes than an hour keeps", Call.get("/v1/stats?minutes=61"), 400, "query/minutes")));
         CASES.put("GET /v1/items/trending", new Cases(Call.get("/v1/items/trending?window=7d&count=5"), 200,
                 new Failure("a window trending is not kept for", Call.get("/v1/items/trending?window=2h"), 400, "query/window"),
                 new Failure("count 0", Call.get("/v1/items/trending?count=0"), 400, "query/count")));
@@ -404,12 +407,53 @@ class ApiRoutesTest {
                 PATIENCE);
     }
 
+    @Test
+    @Order(13)
+    void statsCountEachTenantsOwnEventsAndRequestsByMinute() throws Exception {
+        JsonNode demo = http.get("/v1/stats").body();
+        assertEquals("demo", demo.get("tenant").asText());
+        assertEquals(60, demo.get("minutes").size(), "an hour of minutes, the current one last");
+        assertTrue(demo.get("brokerReachable").asBoolean());
+        assertEquals("RUNNING", demo.get("streams").asText());
+        assertTrue(sum(demo, "eventsAccepted") > 0 && sum(demo, "eventsClean") > 0, "demo's events are counted: " + demo);
+        long demoStats = requests(demo, "GET /v1/stats");
+
+        HttpClientSupport other = new HttpClientSupport(engine.baseUrl(), TestEngines.OTHER_KEY);
+        long otherStats = requests(other.get("/v1/stats").body(), "GET /v1/stats");
+        for (int i = 0; i < 7; i++) {
+            assertEquals(200, other.get("/v1/stats?minutes=1").status());
+        }
+        JsonNode otherAfter = other.get("/v1/stats").body();
+        assertEquals("other", otherAfter.get("tenant").asText());
+        assertTrue(requests(otherAfter, "GET /v1/stats") >= otherStats + 7, "other's requests are in other's series: " + otherAfter);
+        long demoAfter = requests(http.get("/v1/stats").body(), "GET /v1/stats");
+        assertTrue(demoAfter - demoStats <= 2, "another tenant's requests are not in demo's series: " + demoStats + " then " + demoAfter);
+        JsonNode route = demo.get("minutes").findValue("GET /v1/customers/{id}/recommendations");
+        assertTrue(route != null && route.get("p99Millis").asDouble() >= route.get("p50Millis").asDouble(), "p50 and p99 by route: " + demo);
+    }
+
+    private static long sum(JsonNode stats, String field) {
+        long sum = 0;
+        for (JsonNode minute : stats.get("minutes")) {
+            sum += minute.get(field).asLong();
+        }
+        return sum;
+    }
+
+    private static long requests(JsonNode stats, String route) {
+        long sum = 0;
+        for (JsonNode minute : stats.get("minutes")) {
+            sum += minute.path("routes").path(route).path("requests").asLong();
+        }
+        return sum;
+    }
+
     private static String key(ApiV1.Route route) {
         return route.method().name().toUpperCase(Locale.ROOT) + " " + route.path();
     }
 
     private static List<ApiV1.Route> routes() {
-        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
+        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
     }
 
     private static boolean keyed(ApiV1.Route route) {
@@ -419,10 +463,12 @@ class ApiRoutesTest {
 
     /**
      * A route whose answer stays the same while nothing is written: every keyed GET but the audit
-     * trail, which grows with each export download (an audited GET) of the read rounds.
+     * trail, which grows with each export download (an audited GET) of the read rounds, and the live
+     * stats, which count every request; each has a test of its own that it holds the tenant's own only.
      */
     private static boolean isRead(ApiV1.Route route) {
-        return route.method().name().equals("GET") && keyed(route) && !route.path().equals("/v1/audit");
+        return route.method().name().equals("GET") && keyed(route) && !route.path().equals("/v1/audit")
+                && !route.path().equals("/v1/stats");
     }
 
     /** Sends a call with placeholders filled in, with {@code Authorization: Bearer key} unless key is null. */

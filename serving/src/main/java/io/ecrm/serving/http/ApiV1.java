@@ -20,6 +20,7 @@ import io.ecrm.serving.http.routes.Recommendations;
 import io.ecrm.serving.http.routes.SegmentExports;
 import io.ecrm.serving.http.routes.Segments;
 import io.ecrm.serving.http.routes.SimilarItems;
+import io.ecrm.serving.http.routes.Stats;
 import io.ecrm.serving.http.routes.TrackerScript;
 import io.ecrm.serving.http.routes.TrendingItems;
 import io.ecrm.serving.tenants.Scope;
@@ -37,7 +38,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                     CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
                     PopularItems popularItems, TrendingItems trendingItems, Audience audience, Health health, Metrics metrics, OpenApi openApi,
                     Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports, Model model,
-                    RecommendationReport recommendationReport, Experiments experiments, AuditTrail trail, Audit audit) {
+                    RecommendationReport recommendationReport, Experiments experiments, AuditTrail trail, Audit audit, Stats stats) {
     /**
      * One route: method, path (Javalin syntax, {@code {id}} for a path parameter), the scope its key
      * needs (null for a route that takes no key, or any key), and handler.
@@ -82,7 +83,8 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.GET, "/v1/experiments/{name}", Scope.READ, experiments),
                 new Route(HandlerType.POST, "/v1/experiments/{name}/stop", Scope.ADMIN, ctx -> experiments.stop(ctx)),
                 new Route(HandlerType.POST, "/v1/experiments/{name}/promote", Scope.ADMIN, ctx -> experiments.promote(ctx)),
-                new Route(HandlerType.GET, "/v1/audit", Scope.ADMIN, audit));
+                new Route(HandlerType.GET, "/v1/audit", Scope.ADMIN, audit),
+                new Route(HandlerType.GET, "/v1/stats", Scope.READ, stats));
     }
 
     public void register(Javalin app) {

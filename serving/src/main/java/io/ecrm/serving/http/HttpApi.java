@@ -68,7 +68,7 @@ public final class HttpApi {
                 http.setSendServerVersion(false);
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new RefusedRequests(json, maxHeaderBytes)));
-            config.requestLogger.http((ctx, millis) -> metrics.request(ctx.method().name(), routeOf(ctx, templates),
+            config.requestLogger.http((ctx, millis) -> metrics.request(ctx.attribute(RequestParams.TENANT_ATTRIBUTE), ctx.method().name(), routeOf(ctx, templates),
                     ctx.statusCode(), (long) (millis * 1_000_000L)));
         });
         app.before(ctx -> {

@@ -103,15 +103,24 @@ public final class RequestParams {
 
     /** {@link #count(Context, int, int)} on the raw value ({@code null} when absent). */
     public static int count(String value, int fallback, int max) {
+        return wholeNumber(value, "count", fallback, max);
+    }
+
+    /** The query parameter {@code name}: a whole number from 1 to {@code max}, {@code fallback} when absent. */
+    public static int wholeNumber(Context ctx, String name, int fallback, int max) {
+        return wholeNumber(ctx.queryParam(name), name, fallback, max);
+    }
+
+    private static int wholeNumber(String value, String name, int fallback, int max) {
         if (value == null) {
             return fallback;
         }
-        int count = -1;
+        int number = -1;
         // ASCII digits only: Integer.parseInt would also take '+7' and digits of other scripts
         if (!value.isEmpty() && value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            count = Integer.parseInt(value);
+            number = Integer.parseInt(value);
         }
-        ApiProblem.check(count >= 1 && count <= max, "query/count", "must be a whole number from 1 to " + max);
-        return count;
+        ApiProblem.check(number >= 1 && number <= max, "query/" + name, "must be a whole number from 1 to " + max);
+        return number;
     }
 }

@@ -51,7 +51,7 @@ public final class Audit implements Handler {
     public void handle(Context ctx) throws IOException {
         TenantEngine tenant = RequestParams.tenant(ctx, tenants);
         long since = since(ctx.queryParam("since"));
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = RequestParams.wholeNumber(ctx, "limit", 100, MAX_LIMIT);
         TopicPartition trail = new TopicPartition(tenant.topics().audit(), 0);
         List<AuditTrail.Entry> entries = new ArrayList<>();
         boolean more = false;
@@ -83,15 +83,6 @@ public final class Audit implements Handler {
         }
         ctx.json(new Answer(tenant.topics().tenant().value(), ctx.queryParam("since") == null ? "24h" : ctx.queryParam("since"),
                 entries, more));
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return 100;
-        }
-        int limit = value.matches("[0-9]{1,4}") ? Integer.parseInt(value) : -1;
-        ApiProblem.check(limit >= 1 && limit <= MAX_LIMIT, "query/limit", "must be a whole number from 1 to " + MAX_LIMIT);
-        return limit;
     }
 
     private static long since(String value) {
