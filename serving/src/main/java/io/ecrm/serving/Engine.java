@@ -17,6 +17,7 @@ import io.ecrm.serving.http.OtherInstances;
 import io.ecrm.serving.http.QuotaGuard;
 import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.serving.http.routes.Collect;
+import io.ecrm.serving.http.routes.Console;
 import io.ecrm.serving.http.routes.CustomerSegments;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
@@ -188,7 +189,8 @@ public final class Engine implements AutoCloseable {
                 new Experiments(tenants, tuning, others, json),
                 trail,
                 new Audit(tenants, bootstrapServers),
-                new Stats(tenants, metrics, probe, settings.instanceId()));
+                new Stats(tenants, metrics, probe, settings.instanceId()),
+                new Console());
         http = HttpApi.create(routes, json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());

@@ -108,6 +108,10 @@ class ApiRoutesTest {
         CASES.put("GET /metrics", new Cases(Call.get("/metrics"), 200));
         CASES.put("GET /openapi.json", new Cases(Call.get("/openapi.json"), 200));
         CASES.put("GET /ecrm.js", new Cases(Call.get("/ecrm.js"), 200));
+        CASES.put("GET /console", new Cases(Call.get("/console"), 200));
+        CASES.put("GET /console/{file}", new Cases(Call.get("/console/console.js"), 200,
+                new Failure("a file the console does not have", Call.get("/console/..%2Ftenants.json"), 404, null),
+                new Failure("a name with a control character", Call.get("/console/a%01b"), 404, null)));
         CASES.put("POST /v1/events", new Cases(Call.post("/v1/events", JSON, "[" + EVENT + "]"), 202,
                 new Failure("malformed JSON", Call.post("/v1/events", JSON, "[{\"eventId\":"), 400, null),
                 new Failure("an event without its item", Call.post("/v1/events", JSON, "[" + NO_ITEM + "]"), 400, "/0/itemId"),
@@ -127,6 +131,11 @@ class ApiRoutesTest {
                 new Failure("a body that is not JSON", Call.post("/v1/catalog", "text/csv", "a,b"), 415, null),
                 new Failure("more items than a batch holds", Call.post("/v1/catalog", JSON,
                         "[" + String.join(",", Collections.nCopies(101, "{}")) + "]"), 413, "")));
+        CASES.put("GET /v1/catalog", new Cases(Call.get("/v1/catalog?ids={id}"), 200,
+                new Failure("no ids", Call.get("/v1/catalog"), 400, "query/ids"),
+                new Failure("more ids than one call lists", Call.get("/v1/catalog?ids=" + String.join(",", Collections.nCopies(101, "i"))),
+                        400, "query/ids"),
+                new Failure("an empty id in the list", Call.get("/v1/catalog?ids=a,,b"), 400, "query/ids")));
         CASES.put("OPTIONS /v1/collect", new Cases(Call.options("/v1/collect?tenant={tenant}"), 204));
         CASES.put("POST /v1/collect", new Cases(Call.post("/v1/collect?tenant={tenant}", "text/plain", EVENT), 202,
                 new Failure("an unknown tenant", Call.post("/v1/collect?tenant=nobody", "text/plain", EVENT), 404, null),
@@ -432,6 +441,24 @@ class ApiRoutesTest {
         assertTrue(route != null && route.get("p99Millis").asDouble() >= route.get("p50Millis").asDouble(), "p50 and p99 by route: " + demo);
     }
 
+    @Test
+    @Order(14)
+    void theConsolesFilesCarryAPolicyThatAllowsItsOwnScriptOnlyAndNoFraming() throws Exception {
+        HttpClientSupport anyone = new HttpClientSupport(engine.baseUrl());
+        for (String path : List.of("/console", "/console/index.html", "/console/console.js", "/console/console.css")) {
+            HttpClientSupport.Raw answer = anyone.raw(anyone.request(path).GET());
+            assertEquals(200, answer.status(), path);
+            String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'")
+                    && !policy.contains("unsafe-inline") && !policy.contains("unsafe-eval"), path + ": " + policy);
+            assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("no-referrer", answer.headers().firstValue("Referrer-Policy").orElse(null), path);
+        }
+        String page = new String(anyone.raw(anyone.request("/console").GET()).body(), StandardCharsets.UTF_8);
+        assertFalse(page.matches("(?s).*<script>.*") || page.matches("(?s).*\\son[a-z]+=.*"), "no inline script or handler in the page");
+    }
+
     private static long sum(JsonNode stats, String field) {
         long sum = 0;
         for (JsonNode minute : stats.get("minutes")) {
@@ -453,7 +480,7 @@ class ApiRoutesTest {
     }
 
     private static List<ApiV1.Route> routes() {
-        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
+        return new ApiV1(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).routes();
     }
 
     private static boolean keyed(ApiV1.Route route) {

@@ -68,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
                 ecrm demo is up (tenant %s, Kafka at %s, state in %s)
                 API key of the demo tenant: %s
                 read-only key (recommendations, customers, items, reports; a 403 for anything else): %s
-                  curl %s/health
+                console: %s/console (sign in with either key)
                   export KEY='Authorization: Bearer %s'
                   curl -H "$KEY" '%s/v1/customers/visitor-0007/recommendations?count=10'
                   curl -H "$KEY" '%s/v1/items/phone-00/similar?count=10'

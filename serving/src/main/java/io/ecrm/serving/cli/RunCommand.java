@@ -18,7 +18,7 @@ final class RunCommand implements Callable<Integer> {
         EngineSettings settings = options.toSettings();
         StopSignals.listen();
         Engine engine = Engine.start(settings);
-        System.out.println("ecrm is up: " + engine.baseUrl() + "/health (Kafka at " + engine.bootstrapServers()
+        System.out.println("ecrm is up: " + engine.baseUrl() + "/health, console " + engine.baseUrl() + "/console (Kafka at " + engine.bootstrapServers()
                 + ", tenants " + settings.tenants() + ")");
         awaitShutdown(engine);
         return 0;

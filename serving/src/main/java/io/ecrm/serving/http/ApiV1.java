@@ -4,6 +4,7 @@ import io.ecrm.serving.http.routes.Audience;
 import io.ecrm.serving.http.routes.Audit;
 import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.routes.Collect;
+import io.ecrm.serving.http.routes.Console;
 import io.ecrm.serving.http.routes.CustomerSegments;
 import io.ecrm.serving.http.routes.Customers;
 import io.ecrm.serving.http.routes.Events;
@@ -38,7 +39,7 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                     CorsPolicy cors, Customers customers, Recommendations recommendations, SimilarItems similarItems,
                     PopularItems popularItems, TrendingItems trendingItems, Audience audience, Health health, Metrics metrics, OpenApi openApi,
                     Segments segments, CustomerSegments customerSegments, SegmentExports segmentExports, Exports exports, Model model,
-                    RecommendationReport recommendationReport, Experiments experiments, AuditTrail trail, Audit audit, Stats stats) {
+                    RecommendationReport recommendationReport, Experiments experiments, AuditTrail trail, Audit audit, Stats stats, Console console) {
     /**
      * One route: method, path (Javalin syntax, {@code {id}} for a path parameter), the scope its key
      * needs (null for a route that takes no key, or any key), and handler.
@@ -54,8 +55,11 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
                 new Route(HandlerType.GET, "/metrics", null, metrics),
                 new Route(HandlerType.GET, "/openapi.json", null, openApi),
                 new Route(HandlerType.GET, "/ecrm.js", null, trackerScript),
+                new Route(HandlerType.GET, "/console", null, console),
+                new Route(HandlerType.GET, "/console/{file}", null, ctx -> console.file(ctx)),
                 new Route(HandlerType.POST, "/v1/events", Scope.EVENTS, events),
                 new Route(HandlerType.POST, "/v1/catalog", Scope.EVENTS, catalog),
+                new Route(HandlerType.GET, "/v1/catalog", Scope.READ, ctx -> catalog.list(ctx)),
                 new Route(HandlerType.OPTIONS, "/v1/collect", null, ctx -> ctx.status(204)),
                 new Route(HandlerType.POST, "/v1/collect", null, collect),
                 new Route(HandlerType.GET, "/v1/pixel.gif", null, pixel),

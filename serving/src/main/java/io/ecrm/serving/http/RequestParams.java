@@ -79,6 +79,24 @@ public final class RequestParams {
         return checkedId(value, "query/" + name, ctx.appData(MAX_ID_LENGTH));
     }
 
+    /**
+     * A comma-separated list of ids in the query parameter {@code name}, each checked like a path id,
+     * at most {@code max} of them; null when the parameter is absent.
+     */
+    public static java.util.List<String> queryIds(Context ctx, String name, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return null;
+        }
+        String[] ids = value.split(",", -1);
+        ApiProblem.check(ids.length <= max, "query/" + name, "must list at most " + max + " ids");
+        java.util.List<String> checked = new java.util.ArrayList<>(ids.length);
+        for (String id : ids) {
+            checked.add(checkedQueryId(id, name, ctx));
+        }
+        return checked;
+    }
+
     /** A true/false query parameter, false when absent; anything else is a problem naming {@code query/<name>}. */
     public static boolean flag(Context ctx, String name) {
         String value = ctx.queryParam(name);

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrm.ingest.EventPublisher;
 import io.ecrm.schemas.CatalogDecoder;
+import io.ecrm.schemas.CatalogItem;
 import io.ecrm.serving.TenantEngine;
 import io.ecrm.serving.Tenants;
 import io.ecrm.serving.http.ApiProblem;
 import io.ecrm.serving.http.RequestParams;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,8 +29,17 @@ import java.util.concurrent.TimeoutException;
  *   <li>413 when the batch holds more than the configured number of items;</li>
  *   <li>503 when Kafka did not take the batch: send it again.</li>
  * </ul>
+ * {@code GET /v1/catalog?ids=a,b} ({@link #list}): the catalogue's entries of up to
+ * {@value #MAX_LISTED} items (name, category, price, currency, available), in the order asked, and
+ * the ids it does not list.
  */
 public final class Catalog implements Handler {
+    /** The answer of {@code GET /v1/catalog}. */
+    public record Listed(List<CatalogItem> items, List<String> unknown) {
+    }
+
+    static final int MAX_LISTED = 100;
+
     private final Tenants tenants;
     private final EventPublisher publisher;
     private final ObjectMapper json;
@@ -38,6 +51,24 @@ public final class Catalog implements Handler {
         this.publisher = publisher;
         this.json = json;
         this.maxBatchItems = maxBatchItems;
+    }
+
+    /** Handles {@code GET /v1/catalog}. */
+    public void list(Context ctx) {
+        TenantEngine tenant = RequestParams.tenant(ctx, tenants);
+        List<String> ids = RequestParams.queryIds(ctx, "ids", MAX_LISTED);
+        ApiProblem.check(ids != null, "query/ids", "name the items, comma-separated");
+        List<CatalogItem> items = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            CatalogItem item = tenant.streams().catalogItem(id);
+            if (item == null) {
+                unknown.add(id);
+            } else {
+                items.add(item);
+            }
+        }
+        ctx.json(new Listed(items, unknown));
     }
 
     @Override

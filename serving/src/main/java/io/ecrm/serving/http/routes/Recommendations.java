@@ -165,13 +165,9 @@ public final class Recommendations implements Handler {
         boolean includeSeen = RequestParams.flag(ctx, "includeSeen");
         boolean explain = RequestParams.flag(ctx, "explain");
         Set<String> excluded = new HashSet<>();
-        String exclude = ctx.queryParam("exclude");
+        List<String> exclude = RequestParams.queryIds(ctx, "exclude", MAX_EXCLUDED);
         if (exclude != null) {
-            String[] ids = exclude.split(",", -1);
-            ApiProblem.check(ids.length <= MAX_EXCLUDED, "query/exclude", "must list at most " + MAX_EXCLUDED + " ids");
-            for (String excludedId : ids) {
-                excluded.add(RequestParams.checkedQueryId(excludedId, "exclude", ctx));
-            }
+            excluded.addAll(exclude);
         }
         // the history that decided where the visitor is held is the one answered from: read once
         VisitorHistory[] history = new VisitorHistory[1];
