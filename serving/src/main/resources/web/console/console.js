@@ -157,6 +157,9 @@
     minutes.forEach(function (m) {
       Object.keys(m.eventsRejected).forEach(function (r) { reasons['cleaning: ' + r] = (reasons['cleaning: ' + r] || 0) + m.eventsRejected[r]; });
       Object.keys(m.eventsRefused).forEach(function (r) { reasons['API: ' + r] = (reasons['API: ' + r] || 0) + m.eventsRefused[r]; });
+      Object.keys(m.quotaRefused || {}).forEach(function (q) {
+        reasons['over the quota of ' + q] = (reasons['over the quota of ' + q] || 0) + m.quotaRefused[q];
+      });
     });
     var body = el('div', {id: 'overview'},
       el('div', {'class': 'cards'},
@@ -172,7 +175,7 @@
         chart('Requests', minutes, function (m) {
           return Object.keys(m.routes).reduce(function (a, r) { return a + m.routes[r].requests; }, 0);
         })),
-      el('h2', {}, 'Rejected and refused events by reason, last hour'),
+      el('h2', {}, 'Rejected and refused events, and requests over the quota, last hour'),
       Object.keys(reasons).length === 0 ? el('p', {'class': 'muted'}, 'none')
         : table(['reason', 'events'], Object.keys(reasons).sort().map(function (r) { return [r, reasons[r]]; }), 'reasons'),
       el('h2', {}, 'Routes, last hour (p50 and p99 of the latest minute with requests)'),

@@ -14,6 +14,7 @@ import io.ecrm.serving.http.routes.Audit;
 import io.ecrm.serving.http.routes.Catalog;
 import io.ecrm.serving.http.AuditTrail;
 import io.ecrm.serving.http.OtherInstances;
+import io.ecrm.serving.http.QuotaGate;
 import io.ecrm.serving.http.QuotaGuard;
 import io.ecrm.serving.http.VisitorRouter;
 import io.ecrm.serving.http.routes.Collect;
@@ -164,7 +165,7 @@ public final class Engine implements AutoCloseable {
         VisitorRouter router = new VisitorRouter(owners, metrics);
         OtherInstances others = new OtherInstances(owners, json);
         ApiV1 routes = new ApiV1(
-                new ApiKeyAuth(registry, quotas),
+                new ApiKeyAuth(),
                 events,
                 new Catalog(tenants, publisher, json, settings.maxBatchEvents()),
                 new Collect(events, json),
@@ -191,7 +192,7 @@ public final class Engine implements AutoCloseable {
                 new Audit(tenants, bootstrapServers),
                 new Stats(tenants, metrics, probe, settings.instanceId()),
                 new Console());
-        http = HttpApi.create(routes, json, settings, metrics);
+        http = HttpApi.create(routes, new QuotaGate(registry, quotas, json), json, settings, metrics);
         started.push(http::stop);
         http.start(settings.httpHost(), settings.httpPort());
     }

@@ -122,6 +122,7 @@ public final class EngineMetrics implements AutoCloseable {
 
     /** A request (or batch of events) refused for being over the tenant's quota: {@code requests} or {@code events}. */
     public void quotaRefused(TenantId tenant, String quota) {
+        stats(tenant).quotaRefused(quota, System.currentTimeMillis());
         Counter.builder("ecrm.quota.refused").description("requests refused with a 429 for being over the tenant's quota")
                 .tag("tenant", tenant.value()).tag("quota", quota).register(registry).increment();
     }

@@ -435,6 +435,8 @@ class ApiRoutesTest {
         JsonNode otherAfter = other.get("/v1/stats").body();
         assertEquals("other", otherAfter.get("tenant").asText());
         assertTrue(requests(otherAfter, "GET /v1/stats") >= otherStats + 7, "other's requests are in other's series: " + otherAfter);
+        assertTrue(otherAfter.get("minutes").findValues("quotaRefused").stream().anyMatch(q -> q.path("requests").asLong() > 0),
+                "other's requests over its quota (an earlier test) are counted: " + otherAfter);
         long demoAfter = requests(http.get("/v1/stats").body(), "GET /v1/stats");
         assertTrue(demoAfter - demoStats <= 2, "another tenant's requests are not in demo's series: " + demoStats + " then " + demoAfter);
         JsonNode route = demo.get("minutes").findValue("GET /v1/customers/{id}/recommendations");

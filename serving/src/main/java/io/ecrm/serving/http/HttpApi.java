@@ -10,7 +10,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.nio.ByteBuffer;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +48,7 @@ public final class HttpApi {
         return new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
-    public static Javalin create(ApiV1 routes, ObjectMapper json, EngineSettings settings, EngineMetrics metrics) {
+    public static Javalin create(ApiV1 routes, QuotaGate gate, ObjectMapper json, EngineSettings settings, EngineMetrics metrics) {
         long maxBodyBytes = settings.maxBodyBytes();
         int maxQueryChars = settings.maxQueryChars();
         int maxHeaderBytes = maxQueryChars + HEADER_ROOM_BYTES;
@@ -68,6 +71,8 @@ public final class HttpApi {
                 http.setSendServerVersion(false);
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new RefusedRequests(json, maxHeaderBytes)));
+            config.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(gate), "/v1/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             config.requestLogger.http((ctx, millis) -> metrics.request(ctx.attribute(RequestParams.TENANT_ATTRIBUTE), ctx.method().name(), routeOf(ctx, templates),
                     ctx.statusCode(), (long) (millis * 1_000_000L)));
         });

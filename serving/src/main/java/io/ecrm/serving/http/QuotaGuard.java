@@ -27,36 +27,53 @@ public final class QuotaGuard {
         this.metrics = metrics;
     }
 
-    /** Counts one keyed request of the tenant, or refuses it. */
-    public void request(Context ctx, TenantId tenant) {
-        take(ctx, tenant, "requests", requests, 1, quota(tenant).requestsPerSecond(), "requests a second");
+    /** Why a request was refused: the quota, its rate, and whole seconds until the tokens are back. */
+    public record Refusal(TenantId tenant, String quota, double limitPerSecond, long retryAfterSeconds, String unit) {
+        String detail() {
+            // not String.format: a refusal should cost less than the request it refuses
+            String limit = limitPerSecond == Math.rint(limitPerSecond) ? Long.toString((long) limitPerSecond)
+                    : Double.toString(limitPerSecond);
+            return "tenant " + tenant.value() + " is over its quota of " + limit + " " + unit + "; send again in "
+                    + retryAfterSeconds + " s";
+        }
+
+        Map<String, Object> extensions() {
+            return Map.of("quota", quota, "limitPerSecond", limitPerSecond);
+        }
+
+        ApiProblem problem() {
+            return new ApiProblem(ApiProblem.Type.TOO_MANY_REQUESTS, detail(), java.util.List.of(), extensions());
+        }
+    }
+
+    /** Counts one keyed request of the tenant; the refusal when it is over its quota, else null. */
+    public Refusal request(TenantId tenant) {
+        return take(tenant, "requests", requests, 1, quota(tenant).requestsPerSecond(), "requests a second");
     }
 
     /** Counts {@code count} events of the tenant, or refuses them all. */
     public void events(Context ctx, TenantId tenant, int count) {
-        take(ctx, tenant, "events", events, count, quota(tenant).eventsPerSecond(), "events a second");
+        Refusal refusal = take(tenant, "events", events, count, quota(tenant).eventsPerSecond(), "events a second");
+        if (refusal != null) {
+            ctx.header("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+            throw refusal.problem();
+        }
     }
 
     private Quota quota(TenantId tenant) {
         return registry.find(tenant.value()).map(TenantRecord::quota).orElse(Quota.DEFAULTS);
     }
 
-    private void take(Context ctx, TenantId tenant, String kind, Map<String, TokenBucket> buckets, int cost, double rate,
-                      String unit) {
+    private Refusal take(TenantId tenant, String kind, Map<String, TokenBucket> buckets, int cost, double rate, String unit) {
         if (rate <= 0) {
-            return; // no limit
+            return null; // no limit
         }
         long waitNanos = buckets.computeIfAbsent(tenant.value(), t -> new TokenBucket())
                 .take(cost, rate, Quota.BURST_SECONDS, System.nanoTime());
-        if (waitNanos > 0) {
-            long seconds = Math.max(1, (long) Math.ceil(waitNanos / 1e9));
-            metrics.quotaRefused(tenant, kind);
-            // not String.format: a refusal should cost less than the request it refuses
-            String limit = rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
-            ctx.header("Retry-After", Long.toString(seconds));
-            throw new ApiProblem(ApiProblem.Type.TOO_MANY_REQUESTS, "tenant " + tenant.value() + " is over its quota of "
-                    + limit + " " + unit + "; send again in " + seconds + " s",
-                    java.util.List.of(), Map.of("quota", kind, "limitPerSecond", rate));
+        if (waitNanos <= 0) {
+            return null;
         }
+        metrics.quotaRefused(tenant, kind);
+        return new Refusal(tenant, kind, rate, Math.max(1, (long) Math.ceil(waitNanos / 1e9)), unit);
     }
 }

@@ -22,6 +22,7 @@ final class StatsMinute {
     final LongAdder eventsClean = new LongAdder();
     final Map<String, LongAdder> eventsRejected = new ConcurrentHashMap<>();
     final Map<String, RouteMinute> routes = new ConcurrentHashMap<>();
+    final Map<String, LongAdder> quotaRefused = new ConcurrentHashMap<>();
     /** The largest lag sampled in the minute; -1 when none was. */
     final AtomicLong lag = new AtomicLong(-1);
 
@@ -31,6 +32,7 @@ final class StatsMinute {
         eventsClean.reset();
         eventsRejected.clear();
         routes.clear();
+        quotaRefused.clear();
         lag.set(-1);
         startMillis = start;
     }

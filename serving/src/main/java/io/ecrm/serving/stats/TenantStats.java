@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One tenant's per-minute series over the last hour, as this instance saw them: events accepted
  * by the API and refused by reason, events the cleaning stage passed and rejected by reason, the
- * largest Streams lag sampled, and each route's requests, errors and p50 / p99 latency. Kept in
+ * largest Streams lag sampled, each route's requests, errors and p50 / p99 latency, and requests
+ * and events refused for the tenant's quota (those never reach a route). Kept in
  * memory (sixty minutes, a ring), so a restart starts them again.
  */
 public final class TenantStats {
@@ -24,7 +25,8 @@ public final class TenantStats {
 
     /** One minute's figures; {@code lag} null when none was sampled. */
     public record Minute(String start, long eventsAccepted, Map<String, Long> eventsRefused, long eventsClean,
-                         Map<String, Long> eventsRejected, Long lag, Map<String, RouteFigures> routes) {
+                         Map<String, Long> eventsRejected, Long lag, Map<String, RouteFigures> routes,
+                         Map<String, Long> quotaRefused) {
     }
 
     private final StatsMinute[] ring = new StatsMinute[MINUTES];
@@ -76,6 +78,11 @@ public final class TenantStats {
         at(nowMillis).eventsRejected.computeIfAbsent(reason, k -> new LongAdder()).increment();
     }
 
+    /** A request ({@code requests}) or a batch of events ({@code events}) refused for the tenant's quota. */
+    public void quotaRefused(String quota, long nowMillis) {
+        at(nowMillis).quotaRefused.computeIfAbsent(quota, k -> new LongAdder()).increment();
+    }
+
     /** A sample of the tenant's Streams lag, records. */
     public void lag(long records, long nowMillis) {
         at(nowMillis).lag.accumulateAndGet(records, Math::max);
@@ -89,7 +96,7 @@ public final class TenantStats {
         for (long start = current - (n - 1) * MINUTE_MILLIS; start <= current; start += MINUTE_MILLIS) {
             StatsMinute m = ring[(int) Math.floorMod(start / MINUTE_MILLIS, MINUTES)];
             series.add(m.startMillis == start ? figures(m, start) : new Minute(Instant.ofEpochMilli(start).toString(), 0,
-                    Map.of(), 0, Map.of(), null, Map.of()));
+                    Map.of(), 0, Map.of(), null, Map.of(), Map.of()));
         }
         return series;
     }
@@ -104,6 +111,7 @@ public final class TenantStats {
         });
         long lag = m.lag.get();
         return new Minute(Instant.ofEpochMilli(start).toString(), m.eventsAccepted.sum(), StatsMinute.sums(m.eventsRefused),
-                m.eventsClean.sum(), StatsMinute.sums(m.eventsRejected), lag < 0 ? null : lag, routes);
+                m.eventsClean.sum(), StatsMinute.sums(m.eventsRejected), lag < 0 ? null : lag, routes,
+                StatsMinute.sums(m.quotaRefused));
     }
 }

@@ -44,6 +44,8 @@ class TenantStatsTest {
         stats.lag(3, T0 + 8_000);
         stats.eventsAccepted(4, T0 + 61_000);
         stats.eventsRefused("invalid", 2, T0 + 62_000);
+        stats.quotaRefused("requests", T0 + 63_000);
+        stats.quotaRefused("requests", T0 + 64_000);
 
         List<TenantStats.Minute> last = stats.last(3, T0 + 65_000);
         assertEquals(3, last.size());
@@ -62,6 +64,8 @@ class TenantStatsTest {
         assertTrue(x.p99Millis() > 1.5 && x.p50Millis() < 1.2, x.toString());
         assertEquals(4, last.get(2).eventsAccepted(), "the current minute so far");
         assertEquals(Map.of("invalid", 2L), last.get(2).eventsRefused());
+        assertEquals(Map.of("requests", 2L), last.get(2).quotaRefused());
+        assertEquals(Map.of(), first.quotaRefused());
 
         stats.eventsAccepted(1, T0 + 3_600_000 + 500); // the same slot of the ring, an hour later
         List<TenantStats.Minute> hourLater = stats.last(60, T0 + 3_600_000 + 600);
