@@ -488,7 +488,10 @@
     var hash = location.hash.replace(/^#/, '');
     var slash = hash.indexOf('/');
     var name = slash < 0 ? hash : hash.slice(0, slash);
-    var arg = slash < 0 ? null : decodeURIComponent(hash.slice(slash + 1));
+    var arg = null;
+    if (slash >= 0) {
+      try { arg = decodeURIComponent(hash.slice(slash + 1)); } catch (e) { arg = hash.slice(slash + 1); }
+    }
     if (!pages[name]) { name = 'overview'; arg = null; }
     document.querySelectorAll('#nav a').forEach(function (a) {
       a.classList.toggle('current', a.getAttribute('href') === '#' + name);

@@ -136,8 +136,13 @@ public final class EngineMetrics implements AutoCloseable {
     /** Publishes the tenant's Streams consumer lag as {@code ecrm_streams_lag_records{tenant}}. */
     public void streamsLag(TenantId tenant, KafkaStreams streams) {
         TenantStats series = stats(tenant);
-        sampler.scheduleWithFixedDelay(() -> series.lag((long) lag(streams), System.currentTimeMillis()),
-                0, LAG_SAMPLE_SECONDS, TimeUnit.SECONDS);
+        sampler.scheduleWithFixedDelay(() -> {
+            try {
+                series.lag((long) lag(streams), System.currentTimeMillis());
+            } catch (RuntimeException e) {
+                // a sample missed (the client closing, say); a task that threw would never run again
+            }
+        }, 0, LAG_SAMPLE_SECONDS, TimeUnit.SECONDS);
         Gauge.builder("ecrm.streams.lag", streams, EngineMetrics::lag).baseUnit("records")
                 .description("records not yet processed on the input partitions this instance owns")
                 .tag("tenant", tenant.value()).register(registry);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrm.serving.http.ApiKeyAuth;
 import io.ecrm.serving.http.ApiV1;
+import io.ecrm.serving.http.VisitorRouter;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -361,7 +362,10 @@ class ApiRoutesTest {
         long retryAfter = Long.parseLong(refused.headers("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 2, "whole seconds until a token is back: " + retryAfter);
         assertEquals(200, http.get("/v1/items/popular").status(), "the other tenant is not held back");
-        Thread.sleep(retryAfter * 1_000);
+        HttpClientSupport.Raw marked = other.raw(other.request("/v1/items/popular")
+                .header(VisitorRouter.FORWARDED_HEADER, "customer").GET());
+        assertEquals(429, marked.status(), "the header of a forwarded request is a client's to send too: it exempts nothing");
+        Thread.sleep(retryAfter * 1_000 + 1_000);
         assertEquals(200, other.get("/v1/items/popular").status(), "after Retry-After the tenant is served again");
 
         Thread.sleep(2_000); // a full bucket of requests
@@ -410,6 +414,12 @@ class ApiRoutesTest {
         // a key added in the file (ecrm tenant add-key) is on the trail once the engine reads the file again
         io.ecrm.serving.tenants.TenantRegistry.open(dataDir.resolve("tenants.json")).addKey(new io.ecrm.schemas.TenantId("demo"),
                 "desk-2", java.util.Set.of(io.ecrm.serving.tenants.Scope.READ));
+        // an admin request marked as forwarded is on the trail as well, marked so
+        assertEquals(404, http.raw(http.request("/v1/segments/never-defined").header(VisitorRouter.FORWARDED_HEADER, "customer")
+                .DELETE()).status());
+        http.await("/v1/audit?since=1h&limit=1000", r -> StreamSupport.stream(r.body().get("entries").spliterator(), false)
+                .anyMatch(entry -> entry.path("forwarded").asBoolean() && entry.at("/target/name").asText().equals("never-defined")),
+                PATIENCE);
         http.await("/v1/audit?since=1h&limit=1000", r -> StreamSupport.stream(r.body().get("entries").spliterator(), false)
                 .anyMatch(entry -> entry.get("outcome").asText().equals("key added")
                         && entry.at("/target/name").asText().equals("desk-2") && entry.at("/target/scopes").asText().equals("read")),

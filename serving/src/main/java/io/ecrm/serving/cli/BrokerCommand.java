@@ -22,7 +22,7 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default 9093).")
     int controllerPort;
 
-    @Option(names = "--data-dir", defaultValue = "ecrm-data", description = "The broker log goes to <data-dir>/kafka "
+    @Option(names = "--data-dir", defaultValue = "${env:ECRM_DATA_DIR:-ecrm-data}", description = "The broker log goes to <data-dir>/kafka "
             + "(default ./ecrm-data, the same place the engine's embedded broker uses).")
     Path dataDir;
 

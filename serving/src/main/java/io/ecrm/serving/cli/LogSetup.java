@@ -11,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Where the log lines go, chosen from the command line before the command runs: the engine's own
  * lines ({@code io.ecrm}) to the terminal, Kafka's, the broker's and the other libraries' lines to
- * rolling files under {@code <data-dir>/logs/}. {@code --log-level} (env {@code ECRM_LOG_LEVEL})
+ * rolling files under {@code <data-dir>/logs/} (commands without a data directory: under the
+ * temporary directory's {@code ecrm-logs/}). {@code --log-level} (env {@code ECRM_LOG_LEVEL})
  * brings the libraries' lines of that level and above back to the terminal ({@code debug} and
  * {@code trace} the engine's own as well); the files keep at least the libraries' warnings.
  * Sets the properties {@code log4j2.xml} reads and has log4j read it again.
@@ -41,7 +42,9 @@ final class LogSetup {
     static void apply(ParseResult parsed) {
         Level chosen = null;
         Path dataDir = null;
+        boolean hasDataDir = false;
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            hasDataDir |= p.commandSpec().findOption("--data-dir") != null;
             if (p.hasMatchedOption("--log-level")) {
                 chosen = p.matchedOption("--log-level").getValue();
             }
@@ -57,7 +60,9 @@ final class LogSetup {
             dataDir = env != null && !env.isBlank() ? Path.of(env) : EngineSettings.DEFAULTS.dataDir();
         }
         Level terminal = chosen == null ? Level.OFF : chosen;
-        System.setProperty("ecrm.log.dir", dataDir.resolve("logs").toAbsolutePath().toString());
+        if (hasDataDir) { // else (help, evaluate) the libraries' few lines go to the temporary directory's ecrm-logs
+            System.setProperty("ecrm.log.dir", dataDir.resolve("logs").toAbsolutePath().toString());
+        }
         System.setProperty("ecrm.log.terminal", terminal.name());
         System.setProperty("ecrm.log.libraries", Level.louder(Level.WARN, terminal).name());
         System.setProperty("ecrm.log.own", Level.louder(Level.INFO, terminal).name());

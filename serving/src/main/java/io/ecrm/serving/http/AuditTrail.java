@@ -27,9 +27,14 @@ import org.slf4j.LoggerFactory;
  * record names the id that was erased.
  */
 public final class AuditTrail {
-    /** One entry of the trail, as written and as {@code GET /v1/audit} answers it. */
+    /**
+     * One entry of the trail, as written and as {@code GET /v1/audit} answers it; {@code forwarded}
+     * true on the entry an instance writes for a request another instance forwarded to it (that one
+     * writes its own), absent otherwise.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Entry(String at, String key, String method, String route, Map<String, String> target, int status,
-                        String outcome) {
+                        String outcome, Boolean forwarded) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
@@ -84,7 +89,7 @@ public final class AuditTrail {
 
     /** Appends an entry of a file change without waiting: no request waits on it. */
     private void write(String tenant, String route, Map<String, String> target, String outcome) {
-        Entry entry = new Entry(Instant.now().toString(), "tenants-file", "FILE", route, target, 0, outcome);
+        Entry entry = new Entry(Instant.now().toString(), "tenants-file", "FILE", route, target, 0, outcome, null);
         try {
             publisher.audit(new TenantTopics(new TenantId(tenant)), JSON.writeValueAsBytes(entry)).whenComplete((done, error) -> {
                 if (error != null) {
@@ -100,12 +105,14 @@ public final class AuditTrail {
     void record(Context ctx, String method, String route, int status) throws InterruptedException {
         TenantId tenant = ctx.attribute(RequestParams.TENANT_ATTRIBUTE);
         TenantRegistry.Caller caller = ctx.attribute(ApiKeyAuth.CALLER_ATTRIBUTE);
-        if (tenant == null || caller == null || OtherInstances.isForwarded(ctx)) {
-            return; // not authenticated (nothing was done), or recorded where it arrived
+        if (tenant == null || caller == null) {
+            return; // not authenticated: nothing was done
         }
+        // a forwarded request is recorded here too: the header that marks one is a client's to send as well
+        Boolean forwarded = OtherInstances.isForwarded(ctx) ? Boolean.TRUE : null;
         String outcome = status < 300 ? "done" : status == 403 ? "forbidden" : "refused";
         Entry entry = new Entry(Instant.now().toString(), caller.keyName(), method, route, new TreeMap<>(ctx.pathParamMap()),
-                status, outcome);
+                status, outcome, forwarded);
         try {
             publisher.audit(new TenantTopics(tenant), JSON.writeValueAsBytes(entry)).get(WRITE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | JsonProcessingException e) {

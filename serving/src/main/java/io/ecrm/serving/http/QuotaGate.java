@@ -19,7 +19,9 @@ import java.util.Optional;
  * would otherwise cost (a flood past a quota must cost the other tenants little). The key is
  * checked here and its caller kept on the request, so {@link ApiKeyAuth} neither checks it again
  * nor counts the request twice; a request without a valid key goes on to {@link ApiKeyAuth}, which
- * answers it 401. Requests forwarded by another instance were counted where they arrived.
+ * answers it 401. Each instance holds a tenant to its quota of the requests it serves, those another
+ * instance forwarded to it included: the header that marks a forwarded request is a client's to
+ * send as well, so it exempts nothing.
  */
 public final class QuotaGate implements Filter {
     private final TenantRegistry registry;
@@ -49,7 +51,7 @@ public final class QuotaGate implements Filter {
         }
         http.setAttribute(ApiKeyAuth.CALLER_ATTRIBUTE, caller.get());
         http.setAttribute(RequestParams.TENANT_ATTRIBUTE, caller.get().tenant());
-        QuotaGuard.Refusal refusal = http.getHeader(VisitorRouter.FORWARDED_HEADER) == null ? quotas.request(caller.get().tenant()) : null;
+        QuotaGuard.Refusal refusal = quotas.request(caller.get().tenant());
         if (refusal == null) {
             chain.doFilter(request, response);
             return;

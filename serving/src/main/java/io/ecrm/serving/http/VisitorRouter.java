@@ -29,8 +29,9 @@ import java.util.Set;
  * again; the answer says in {@value #VISITOR_HEADER} whether this instance holds the visitor, so
  * the forwarding instance goes on to the anonymous key when the customer key is unknown, and in
  * {@value #LINKED_HEADER} the customer an unknown anonymous id is linked to, which is asked next. Sending the
- * header from outside gains nothing: the caller's key still decides the tenant, and an instance
- * that does not own the key answers 503.
+ * header from outside gains nothing: the caller's key still decides the tenant, an instance
+ * that does not own the key answers 503, and the request counts against the tenant's quota and
+ * goes on the audit trail like any other ({@link QuotaGate}, {@link AuditTrail}).
  * <p>
  * When the owner does not answer (it crashed, and the group has not moved its partitions yet), the
  * visitor is read from a standby copy ({@code --standby-replicas}): here when this instance holds
