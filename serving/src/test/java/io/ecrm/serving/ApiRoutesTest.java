@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrm.serving.http.ApiKeyAuth;
 import io.ecrm.serving.http.ApiV1;
 import io.ecrm.serving.http.VisitorRouter;
+import io.ecrm.streams.StreamsSettings;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -362,9 +363,12 @@ class ApiRoutesTest {
         long retryAfter = Long.parseLong(refused.headers("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 2, "whole seconds until a token is back: " + retryAfter);
         assertEquals(200, http.get("/v1/items/popular").status(), "the other tenant is not held back");
-        HttpClientSupport.Raw marked = other.raw(other.request("/v1/items/popular")
-                .header(VisitorRouter.FORWARDED_HEADER, "customer").GET());
-        assertEquals(429, marked.status(), "the header of a forwarded request is a client's to send too: it exempts nothing");
+        int markedRefused = 0;
+        for (int i = 0; i < 40; i++) { // 40 at once: a bucket of 5 a second (10 at most) runs dry unless they are exempt
+            markedRefused += other.raw(other.request("/v1/items/popular").header(VisitorRouter.FORWARDED_HEADER, "customer").GET())
+                    .status() == 429 ? 1 : 0;
+        }
+        assertTrue(markedRefused > 0, "the header of a forwarded request is a client's to send too: it exempts nothing");
         Thread.sleep(retryAfter * 1_000 + 1_000);
         assertEquals(200, other.get("/v1/items/popular").status(), "after Retry-After the tenant is served again");
 
@@ -654,12 +658,17 @@ class ApiRoutesTest {
         return answers;
     }
 
-    /** Reads until two rounds agree, a popular-list refresh apart: item stores settle after the events are in. */
+    /**
+     * Reads until two rounds agree, a popular-list refresh and the longest wait of a neighbour list's
+     * recomputation apart: item stores settle after the events are in, and a list whose counts grew
+     * little is recomputed up to {@code neighbourMaxWaitMillis} later (rounds closer than that saw a
+     * demo answer change after other's writes, by demo's own late recomputation).
+     */
     private Map<String, String> settled(List<ApiV1.Route> reads, String key, String tenant) throws Exception {
         Map<String, String> last = answers(reads, key, tenant);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            Thread.sleep(TenantEngine.POPULAR_REFRESH_MILLIS + 500);
+            Thread.sleep(Math.max(TenantEngine.POPULAR_REFRESH_MILLIS, StreamsSettings.DEFAULTS.neighbourMaxWaitMillis()) + 500);
             Map<String, String> next = answers(reads, key, tenant);
             if (next.equals(last)) {
                 return next;
