@@ -139,8 +139,7 @@ public final class HttpApi {
 
     private static void respond(Context ctx, ObjectMapper json, ApiProblem.Type type, String detail, List<FieldError> errors,
                                 Map<String, Object> extensions) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.path(),
-                errors.stream().map(e -> new Problem.Error(e.pointer(), e.message())).toList(), extensions);
+        Problem problem = Problem.of(type, detail, ctx.path(), errors, extensions);
         if (type.status() == 503) {
             ctx.header("Retry-After", "1");
         }

@@ -3,6 +3,7 @@ package io.ecrm.serving.http;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.ecrm.schemas.FieldError;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The problem of a stable type, answering the request for {@code instance} (its path). */
+    public static Problem of(ApiProblem.Type type, String detail, String instance, List<FieldError> errors,
+                             Map<String, Object> extensions) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance,
+                errors.stream().map(e -> new Error(e.pointer(), e.message())).toList(), extensions);
+    }
 
     @JsonAnyGetter
     public Map<String, Object> extensionMembers() {

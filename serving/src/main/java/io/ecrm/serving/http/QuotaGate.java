@@ -57,7 +57,7 @@ public final class QuotaGate implements Filter {
             return;
         }
         ApiProblem.Type type = ApiProblem.Type.TOO_MANY_REQUESTS;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), refusal.detail(), path, List.of(), refusal.extensions());
+        Problem problem = Problem.of(type, refusal.detail(), path, List.of(), refusal.extensions());
         HttpServletResponse answer = (HttpServletResponse) response;
         answer.setStatus(type.status());
         answer.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));

@@ -3,9 +3,6 @@ package io.ecrm.serving.http.routes;
 import io.ecrm.serving.http.ApiProblem;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -28,14 +25,7 @@ public final class Console implements Handler {
             "console.css", read("console.css", "text/css; charset=utf-8"));
 
     private static File read(String name, String contentType) {
-        try (InputStream in = Console.class.getResourceAsStream("/web/console/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("web/console/" + name + " is missing from the classpath");
-            }
-            return new File(contentType, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new File(contentType, WebFiles.read("console/" + name));
     }
 
     /** Handles {@code GET /console}: the page. */

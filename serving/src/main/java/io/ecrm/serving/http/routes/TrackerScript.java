@@ -2,9 +2,6 @@ package io.ecrm.serving.http.routes;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * {@code GET /ecrm.js}: the browser tracker. It keeps a first-party anonymous id cookie
@@ -16,14 +13,7 @@ public final class TrackerScript implements Handler {
     private final byte[] script;
 
     public TrackerScript() {
-        try (InputStream in = TrackerScript.class.getResourceAsStream("/web/ecrm.js")) {
-            if (in == null) {
-                throw new IllegalStateException("web/ecrm.js is missing from the classpath");
-            }
-            script = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        script = WebFiles.read("ecrm.js");
     }
 
     @Override
