@@ -25,6 +25,13 @@ public final class RecommendationIds {
         }
     }
 
+    /** A new id in no experiment, as a string: for the answers no experiment ranks (similar, popular, trending items). */
+    public static String outsideExperiments(long random) {
+        char[] id = new char[LENGTH];
+        write(id, 0, 0, random);
+        return new String(id);
+    }
+
     /** The experiment serial an id names: 1 to 255, or 0 for an id in no experiment (or not of this form). */
     public static int serialOf(String id) {
         return isEngineId(id) ? hexByte(id, 0) : 0;

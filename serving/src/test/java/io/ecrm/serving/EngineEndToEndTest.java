@@ -85,6 +85,18 @@ class EngineEndToEndTest {
         HttpClientSupport.Response similar = http.await("/v1/items/tent/similar?count=5",
                 r -> r.status() == 200 && itemIds(r.body()).size() == 2, PATIENCE);
         assertEquals(List.of("sleeping-bag", "stove"), itemIds(similar.body()));
+        java.util.Map<String, String> lists = java.util.Map.of("/v1/items/tent/similar?count=5", "/v1/items/{id}/similar",
+                "/v1/items/popular?count=3", "/v1/items/popular", "/v1/items/trending", "/v1/items/trending");
+        for (String list : lists.keySet()) {
+            JsonNode answer = http.get(list).body();
+            DocumentedAnswers.assertDocumented(lists.get(list), answer);
+            assertTrue(answer.path("recommendationId").asText().matches("[0-9a-f]{16}"), list + ": " + answer);
+            for (int i = 0; i < answer.get("items").size(); i++) {
+                assertEquals(i + 1, answer.at("/items/" + i + "/position").asInt(), list + ": " + answer);
+            }
+        }
+        assertNotEquals(similar.body().get("recommendationId"), http.get("/v1/items/tent/similar?count=5").body()
+                .get("recommendationId"), "each list answer has an id of its own");
 
         assertEquals(202, postEvents(List.of(view("newcomer", "tent"))).status());
         HttpClientSupport.Response recommended = http.await("/v1/customers/newcomer/recommendations?count=3",
@@ -99,7 +111,9 @@ class EngineEndToEndTest {
         assertNotEquals(recommendationId, http.get("/v1/customers/newcomer/recommendations?count=3").body()
                 .get("recommendationId").asText(), "each answer has an id of its own");
 
-        JsonNode explained = http.get("/v1/customers/newcomer/recommendations?count=3&explain=true").body().at("/items/0");
+        JsonNode explainedAnswer = http.get("/v1/customers/newcomer/recommendations?count=3&explain=true").body();
+        DocumentedAnswers.assertDocumented("/v1/customers/{id}/recommendations", explainedAnswer);
+        JsonNode explained = explainedAnswer.at("/items/0");
         assertEquals("sleeping-bag", explained.get("itemId").asText());
         assertEquals("tent", explained.at("/explanation/0/because").asText());
         assertTrue(explained.at("/explanation/0/similarity").asDouble() > 0, explained.toString());
@@ -260,16 +274,22 @@ class EngineEndToEndTest {
         String event = view("twice", "tent");
         assertEquals(202, postEvents(List.of(event)).status());
         assertEquals(202, postEvents(List.of(event)).status());
-        HttpClientSupport.Raw metrics = null;
+        String text = awaitMetrics(List.of("ecrm_events_rejected_total{reason=\"duplicate\",tenant=\"demo\"} 1.0"));
+        assertTrue(text.contains("ecrm_events_clean_total{tenant=\"demo\"}"));
+    }
+
+    /** The Prometheus page once it holds every one of {@code lines} (or, after the patience, a failed test naming them). */
+    private String awaitMetrics(List<String> lines) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         String text = "";
-        while (System.nanoTime() < deadline && !text.contains("reason=\"duplicate\",tenant=\"demo\"} 1.0")) {
-            metrics = http.raw(http.request("/metrics").GET());
-            text = new String(metrics.body(), java.nio.charset.StandardCharsets.UTF_8);
+        while (System.nanoTime() < deadline && !lines.stream().allMatch(text::contains)) {
+            text = new String(http.raw(http.request("/metrics").GET()).body(), java.nio.charset.StandardCharsets.UTF_8);
             Thread.sleep(100);
         }
-        assertTrue(text.contains("ecrm_events_rejected_total{reason=\"duplicate\",tenant=\"demo\"} 1.0"), text);
-        assertTrue(text.contains("ecrm_events_clean_total{tenant=\"demo\"}"));
+        for (String line : lines) {
+            assertTrue(text.contains(line), line + " not in\n" + text);
+        }
+        return text;
     }
 
     @Test
@@ -478,6 +498,10 @@ class EngineEndToEndTest {
         assertEquals(1, line.get("cartAdds").asInt());
         assertEquals(9.0, line.get("revenue").asDouble(), 1e-9, "the boot was not clicked from a list: not attributed");
         assertEquals(1.0, line.get("conversionRate").asDouble(), 1e-9);
+        String counted = "{placement=\"product-page\",tenant=\"demo\"} ";
+        awaitMetrics(List.of("ecrm_recommendation_impressions_total" + counted + "3.0",
+                "ecrm_recommendation_clicks_total" + counted + "1.0", "ecrm_recommendation_purchases_total" + counted + "1.0",
+                "ecrm_recommendation_revenue_total" + counted + "9.0"));
         HttpClientSupport other = new HttpClientSupport(engine.baseUrl(), TestEngines.OTHER_KEY);
         assertEquals(0, other.get("/v1/reports/recommendations?window=24h").body().at("/total/impressions").asInt(),
                 "another tenant's report holds none of it");
@@ -510,6 +534,7 @@ class EngineEndToEndTest {
             String visitor = "tester-" + v;
             JsonNode answer = http.get("/v1/customers/" + visitor + "/recommendations?count=2").body();
             String arm = answer.at("/experiment/arm").asText();
+            DocumentedAnswers.assertDocumented("/v1/customers/{id}/recommendations", answer);
             assertEquals("similar-off", answer.at("/experiment/name").asText());
             assertEquals(arm, http.get("/v1/customers/" + visitor + "/recommendations?count=2").body().at("/experiment/arm").asText(),
                     "a visitor stays in their arm");
@@ -536,6 +561,15 @@ class EngineEndToEndTest {
         assertEquals(0, other.get("clicks").asInt());
         assertEquals("Pearson chi-square test of homogeneity", result.body().at("/tests/clickThroughRate/method").asText());
 
+        // another tenant's key neither sees nor ends demo's running experiment
+        HttpClientSupport otherTenant = new HttpClientSupport(engine.baseUrl(), TestEngines.OTHER_KEY);
+        assertEquals(404, otherTenant.get("/v1/experiments/similar-off").status());
+        assertEquals(404, otherTenant.post("/v1/experiments/similar-off/stop", "application/json", "").status());
+        assertEquals(404, otherTenant.post("/v1/experiments/similar-off/promote?arm=no-similar", "application/json", "").status());
+        assertFalse(otherTenant.get("/v1/experiments").body().toString().contains("similar-off"));
+        assertEquals("running", http.get("/v1/experiments/similar-off").body().get("status").asText(),
+                "still running after the other tenant's tries");
+
         HttpClientSupport.Response promoted = http.post("/v1/experiments/similar-off/promote?arm=no-similar", "application/json", "");
         assertEquals(200, promoted.status(), promoted.body().toString());
         assertEquals("stopped", promoted.body().get("status").asText());
@@ -544,7 +578,6 @@ class EngineEndToEndTest {
         assertEquals(0.0, settings.get("ranking.similarItemsWeight").asDouble(), "the arm's settings are the tenant's");
         assertTrue(http.get("/v1/customers/tester-0/recommendations").body().at("/experiment").isMissingNode(),
                 "no experiment runs");
-        assertEquals(404, new HttpClientSupport(engine.baseUrl(), TestEngines.OTHER_KEY).get("/v1/experiments/similar-off").status(),
-                "another tenant's key does not see it");
+        assertEquals(404, otherTenant.get("/v1/experiments/similar-off").status(), "another tenant's key does not see it");
     }
 }
