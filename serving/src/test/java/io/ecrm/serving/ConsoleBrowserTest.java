@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -86,7 +87,10 @@ class ConsoleBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                // headless chromium names itself HeadlessChrome, which cleaning drops as a robot: the
+                // tracker's events must come from what a shopper's browser says it is
+                "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36");
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
@@ -266,5 +270,47 @@ class ConsoleBrowserTest {
         shown("#profile");
         open("#customers/customer-0007");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-error"), "Not found"));
+    }
+
+    @Test
+    @Order(7)
+    void theTrackerRecordsAShownListAndTheRecommendationAClickedItemCameFrom() throws Exception {
+        HttpClientSupport http = new HttpClientSupport(engine.baseUrl(), TestEngines.DEMO_KEY);
+        JsonNode answer = http.get("/v1/customers/customer-0008/recommendations?count=3").body();
+        String first = answer.at("/items/0/itemId").asText();
+        assertTrue(!first.isEmpty(), answer.toString());
+        // a shop's page (any page of the engine's origin serves): the list rendered with the answer,
+        // ecrm('shown', ...) queued before the tracker loads, as its snippet allows
+        open("");
+        ((JavascriptExecutor) browser).executeScript("""
+                var answer = JSON.parse(arguments[0]);
+                var list = document.createElement('div');
+                answer.items.forEach(function (item, i) {
+                  var link = document.createElement('span');
+                  link.id = 'rec-' + i;
+                  link.setAttribute('data-ecrm-item', item.itemId);
+                  link.textContent = item.itemId;
+                  list.appendChild(link);
+                });
+                document.body.appendChild(list);
+                window.ecrm = window.ecrm || function () { (ecrm.q = ecrm.q || []).push(arguments); };
+                ecrm('shown', answer, {placement: 'tracker-test', container: list});
+                var tracker = document.createElement('script');
+                tracker.src = '/ecrm.js';
+                tracker.setAttribute('data-tenant', 'demo');
+                document.head.appendChild(tracker);
+                """, answer.toString());
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.ecrm && !window.ecrm.q;")));
+        click("#rec-0");
+        ((JavascriptExecutor) browser).executeScript("ecrm('product_view', {itemId: arguments[0]});"
+                + "ecrm('purchase', {itemId: arguments[0], quantity: 1, price: 5, currency: 'EUR'});", first);
+
+        // the impression, the click (the product view names the list) and the purchase it earned
+        JsonNode line = http.await("/v1/reports/recommendations?window=24h&placement=tracker-test",
+                r -> r.status() == 200 && r.body().at("/total/purchases").asInt() == 1, PATIENCE).body().at("/placements/0");
+        assertEquals(1, line.get("impressions").asInt(), line.toString());
+        assertEquals(answer.get("items").size(), line.get("itemsShown").asInt(), line.toString());
+        assertEquals(1, line.get("clicks").asInt(), line.toString());
+        assertEquals(5.0, line.get("revenue").asDouble(), 1e-9, line.toString());
     }
 }
