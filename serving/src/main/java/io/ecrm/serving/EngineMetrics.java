@@ -98,13 +98,52 @@ public final class EngineMetrics implements AutoCloseable {
      * {@code tenant} the caller's (null before a key is checked), whose per-minute series count it too.
      */
     public void request(TenantId tenant, String method, String route, int status, long nanos) {
+        RouteTimers timers = requestTimers.computeIfAbsent(route, RouteTimers::new);
         if (tenant != null) {
-            stats(tenant).request(method + " " + route, status, nanos, System.currentTimeMillis());
+            stats(tenant).request(timers.name(method), status, nanos, System.currentTimeMillis());
         }
-        Timer.builder("ecrm.http.requests").description("HTTP requests by route template and status")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        timers.of(method, status).record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    /**
+     * A route template's timers by method and status, and its name in the per-minute stats
+     * ({@code "GET /v1/..."}): found once, not built per request (Micrometer's builder sorts tags
+     * and looks the meter up on every call).
+     */
+    private final class RouteTimers {
+        private final String route;
+        private final Map<String, String> names = new ConcurrentHashMap<>();
+        private final Map<String, Timer[]> byMethod = new ConcurrentHashMap<>(); // by status - 100
+
+        RouteTimers(String route) {
+            this.route = route;
+        }
+
+        String name(String method) {
+            return names.computeIfAbsent(method, m -> m + " " + route);
+        }
+
+        Timer of(String method, int status) {
+            if (status < 100 || status >= 600) {
+                return register(method, status);
+            }
+            Timer[] timers = byMethod.computeIfAbsent(method, m -> new Timer[500]);
+            Timer timer = timers[status - 100];
+            if (timer == null) { // two threads may both get here: the registry gives both the same timer
+                timer = register(method, status);
+                timers[status - 100] = timer;
+            }
+            return timer;
+        }
+
+        private Timer register(String method, int status) {
+            return Timer.builder("ecrm.http.requests").description("HTTP requests by route template and status")
+                    .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                    .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        }
+    }
+
+    private final Map<String, RouteTimers> requestTimers = new ConcurrentHashMap<>();
 
     /** Events the API put on the tenant's events topic. */
     public void eventsReceived(TenantId tenant, int events) {

@@ -3,6 +3,7 @@ package io.ecrm.benchmarks.harness;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Fills a fresh engine with generated shop traffic over HTTP and waits until its stores have counted all of it. */
@@ -50,6 +51,33 @@ final class Seeding {
         }
         Thread.sleep(engine.settings().streams().neighbourRefreshMillis() * 2);
         Progress.say("stores hold the seed after %.1f s", (System.nanoTime() - start) / 1e9);
+        awaitQuiet(QUIET_PATIENCE_SECONDS);
         return traffic;
+    }
+
+    /** A second in which the engine uses less CPU than this (cores) is quiet. */
+    static final double QUIET_CORES = 0.25;
+    static final int QUIET_PATIENCE_SECONDS = 90;
+
+    /**
+     * Waits (at most {@code patienceSeconds}) for a second in which the process uses less than
+     * {@link #QUIET_CORES}: what the seed set going (neighbour lists rescored, their global store
+     * and the decoded lists updated, RocksDB compactions) goes on for a while after the stores count
+     * every event, and a step measured while it runs would be charged its CPU.
+     */
+    static void awaitQuiet(int patienceSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(patienceSeconds);
+        Map<String, Double> last = Map.of();
+        while (System.nanoTime() < deadline) {
+            CpuMeter second = new CpuMeter();
+            Thread.sleep(1_000);
+            last = second.secondsByPart();
+            if (last.getOrDefault("total", 0.0) < QUIET_CORES) {
+                Progress.say("engine quiet after %.1f s more", (System.nanoTime() - start) / 1e9);
+                return;
+            }
+        }
+        Progress.say("engine still busy after %d s (last second, CPU s by part: %s); measuring anyway", patienceSeconds, last);
     }
 }

@@ -49,27 +49,31 @@ public record ApiV1(ApiKeyAuth auth, Events events, Catalog catalog, Collect col
 
     public List<Route> routes() {
         return List.of(
-                new Route(HandlerType.GET, "/health", null, ctx -> health.ready(ctx)),
+                // what is asked most first: Javalin tries a method's templates in this order, a
+                // regular expression each, until one matches; the liveness probe, then what a shop's
+                // pages ask on every view
                 new Route(HandlerType.GET, "/health/live", null, ctx -> health.live(ctx)),
+                new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", Scope.READ, recommendations),
+                new Route(HandlerType.GET, "/v1/items/{id}/similar", Scope.READ, similarItems),
+                new Route(HandlerType.GET, "/v1/items/popular", Scope.READ, popularItems),
+                new Route(HandlerType.GET, "/v1/items/trending", Scope.READ, trendingItems),
+                new Route(HandlerType.POST, "/v1/events", Scope.EVENTS, events),
+                new Route(HandlerType.POST, "/v1/collect", null, collect),
+                new Route(HandlerType.GET, "/v1/pixel.gif", null, pixel),
+                // then the rest
+                new Route(HandlerType.GET, "/health", null, ctx -> health.ready(ctx)),
                 new Route(HandlerType.GET, "/health/ready", null, ctx -> health.ready(ctx)),
                 new Route(HandlerType.GET, "/metrics", null, metrics),
                 new Route(HandlerType.GET, "/openapi.json", null, openApi),
                 new Route(HandlerType.GET, "/ecrm.js", null, trackerScript),
                 new Route(HandlerType.GET, "/console", null, console),
                 new Route(HandlerType.GET, "/console/{file}", null, ctx -> console.file(ctx)),
-                new Route(HandlerType.POST, "/v1/events", Scope.EVENTS, events),
                 new Route(HandlerType.POST, "/v1/catalog", Scope.EVENTS, catalog),
                 new Route(HandlerType.GET, "/v1/catalog", Scope.READ, ctx -> catalog.list(ctx)),
                 new Route(HandlerType.OPTIONS, "/v1/collect", null, ctx -> ctx.status(204)),
-                new Route(HandlerType.POST, "/v1/collect", null, collect),
-                new Route(HandlerType.GET, "/v1/pixel.gif", null, pixel),
                 new Route(HandlerType.GET, "/v1/customers/{id}", Scope.READ, customers),
                 new Route(HandlerType.DELETE, "/v1/customers/{id}", Scope.ADMIN, ctx -> customers.forget(ctx)),
-                new Route(HandlerType.GET, "/v1/customers/{id}/recommendations", Scope.READ, recommendations),
-                new Route(HandlerType.GET, "/v1/items/popular", Scope.READ, popularItems),
-                new Route(HandlerType.GET, "/v1/items/trending", Scope.READ, trendingItems),
                 new Route(HandlerType.GET, "/v1/items/{id}/audience", Scope.READ, audience),
-                new Route(HandlerType.GET, "/v1/items/{id}/similar", Scope.READ, similarItems),
                 new Route(HandlerType.GET, "/v1/segments", Scope.READ, segments),
                 new Route(HandlerType.PUT, "/v1/segments/{name}", Scope.ADMIN, ctx -> segments.put(ctx)),
                 new Route(HandlerType.DELETE, "/v1/segments/{name}", Scope.ADMIN, ctx -> segments.delete(ctx)),
